@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /** Alphabet of note ids: lowercase letters and digits, safe in URLs, file names and logs. */
 const NOTE_ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

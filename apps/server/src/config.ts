@@ -1,0 +1,64 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Everything the server needs to know from its host, validated once at start-up. */
+export type ServerConfig = {
+  /** Interface to listen on; loopback unless the host opens it up. */
+  host: string;
+  /** TCP port; 0 picks a free one (tests). */
+  port: number;
+  /** Absolute directory holding every note's metadata and document. */
+  dataDir: string;
+  /** Absolute directory of the built web app, or null to serve the API alone. */
+  webRoot: string | null;
+  /** pino log level. */
+  logLevel: LogLevel;
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Defaults that depend on where Plume is installed, supplied by the composition root. */
+export type ConfigDefaults = { dataDir: string; webRoot: string | null };
+
+/** Thrown when the environment holds a value the server cannot run with; the message names it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the server's configuration from environment variables. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, defaults: ConfigDefaults): ServerConfig {
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: parsePort(env.PORT),
+    dataDir: resolve(env.DATA_DIR?.trim() || defaults.dataDir),
+    webRoot: parseWebRoot(env.WEB_ROOT, defaults.webRoot),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+  };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${value}".`);
+  }
+  return port;
+}
+
+function parseWebRoot(value: string | undefined, fallback: string | null): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return fallback;
+  if (!isAbsolute(trimmed)) throw new ConfigError(`WEB_ROOT must be an absolute path, got "${value}".`);
+  return trimmed;
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  const level = value?.trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}".`);
+  }
+  return level as LogLevel;
+}

@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createLeveldbDocumentStore, createLowdbMetadataStore, type MetadataStore } from '@plume/storage';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.ts';
+import { createApp } from './http/create-app.ts';
+import { createNoteActivity } from './note-activity.ts';
+import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
+import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
+
+/** A running Plume server. */
+export type PlumeServer = {
+  /** The port it listens on (useful when configured with port 0). */
+  readonly port: number;
+  /** Its HTTP origin, e.g. `http://127.0.0.1:3000`. */
+  readonly url: string;
+  readonly rooms: RoomRegistry;
+  readonly notes: MetadataStore;
+  /** Closes connections, writes out every document and releases the data directory. */
+  close(): Promise<void>;
+};
+
+/** Opens the stores under `config.dataDir` and starts serving HTTP and WebSocket on one port. */
+export async function startPlumeServer(config: ServerConfig, logger: Logger): Promise<PlumeServer> {
+  await mkdir(config.dataDir, { recursive: true });
+  // The document store takes an exclusive lock: a second server on this DATA_DIR stops here,
+  // before it could touch the metadata file.
+  const documents = await createLeveldbDocumentStore(join(config.dataDir, 'documents'));
+  let notes: MetadataStore;
+  try {
+    notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
+
+  const activity = createNoteActivity(notes, logger.child({ component: 'activity' }));
+  const rooms = createRoomRegistry({
+    store: documents,
+    logger: logger.child({ component: 'rooms' }),
+    onDocumentChange: (noteId) => activity.noteChanged(noteId),
+  });
+  const app = createApp({
+    notes,
+    dataDir: config.dataDir,
+    webRoot: config.webRoot,
+    hasFailingWrites: () => rooms.hasFailingWrites,
+    logger: logger.child({ component: 'http' }),
+  });
+  const server = createServer(app);
+  const collab = attachCollabEndpoint({ server, rooms, notes, logger: logger.child({ component: 'collab' }) });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await collab.close();
+    await rooms.closeAll();
+    await activity.flush();
+    await Promise.all([documents.close(), notes.close()]);
+    await closed;
+  }
+
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    rooms,
+    notes,
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
+  };
+}

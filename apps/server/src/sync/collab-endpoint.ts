@@ -1,0 +1,82 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CLOSE_CODE, COLLAB_PATH, isNoteId } from '@plume/protocol';
+import type { MetadataStore } from '@plume/storage';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { serveCollabConnection } from './collab-connection.ts';
+import type { RoomRegistry } from './room-registry.ts';
+
+/** Largest WebSocket message accepted, in bytes: room for a long note sent whole after being offline. */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** The WebSocket sync endpoint at `${COLLAB_PATH}/<noteId>`, speaking the y-websocket protocol. */
+export type CollabEndpoint = {
+  /** Closes every connection with `serverShuttingDown` and stops accepting new ones. */
+  close(): Promise<void>;
+};
+
+/** Attaches the sync endpoint to an HTTP server's upgrade requests. */
+export function attachCollabEndpoint(options: {
+  server: Server;
+  rooms: RoomRegistry;
+  notes: MetadataStore;
+  logger: Logger;
+}): CollabEndpoint {
+  const { server, rooms, notes, logger } = options;
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  let nextConnectionId = 1;
+
+  function refuse(socket: Duplex, status: number, text: string): void {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', 'http://plume.invalid');
+    if (!pathname.startsWith(`${COLLAB_PATH}/`)) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
+    const noteId = pathname.slice(COLLAB_PATH.length + 1);
+    const connectionId = nextConnectionId++;
+    const connectionLogger = logger.child({ connectionId, noteId: noteId.slice(0, 64) });
+    // Refusals complete the handshake first: a close reason reaches every client, an HTTP
+    // status on the upgrade reaches none (browsers hide it).
+    const refusal = !isNoteId(noteId) ? CLOSE_CODE.invalidNoteId : !(await notes.getNote(noteId)) ? CLOSE_CODE.noteNotFound : null;
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      if (refusal) {
+        connectionLogger.info({ code: refusal.code, reason: refusal.reason }, 'refusing connection');
+        webSocket.close(refusal.code, refusal.reason);
+        return;
+      }
+      connectionLogger.debug('connection opened');
+      serveCollabConnection({ socket: webSocket, noteId, rooms, logger: connectionLogger });
+    });
+  }
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    handleUpgrade(request, socket, head).catch((error: unknown) => {
+      logger.error({ err: error }, 'upgrade failed');
+      socket.destroy();
+    });
+  };
+  server.on('upgrade', onUpgrade);
+
+  return {
+    async close() {
+      server.off('upgrade', onUpgrade);
+      const { code, reason } = CLOSE_CODE.serverShuttingDown;
+      const closing = [...sockets.clients].map(
+        (client) =>
+          new Promise<void>((resolve) => {
+            client.once('close', () => resolve());
+            client.close(code, reason);
+            // A client that does not answer the close handshake is cut off.
+            setTimeout(() => client.terminate(), 2_000).unref();
+          }),
+      );
+      await Promise.all(closing);
+      await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { ServerConfig } from '../config.ts';
+import { type PlumeServer, startPlumeServer } from '../plume-server.ts';
+
+/** A Plume server for tests: loopback, port 0, its own data directory unless one is given. */
+export type TestServer = PlumeServer & {
+  readonly dataDir: string;
+  /** The WebSocket origin matching `url`, e.g. `ws://127.0.0.1:41234`. */
+  readonly wsUrl: string;
+  /** Stops the server; removes the data directory too when the helper created it. */
+  dispose(): Promise<void>;
+};
+
+/** Starts a real server on a free loopback port; `dispose` tears it down. */
+export async function startTestServer(options: { dataDir?: string; webRoot?: string | null } = {}): Promise<TestServer> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plume-test-')));
+  const config: ServerConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    webRoot: options.webRoot ?? null,
+    logLevel: 'silent',
+  };
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const server = await startPlumeServer(config, logger);
+  return Object.assign(Object.create(server) as PlumeServer, server, {
+    dataDir,
+    wsUrl: server.url.replace(/^http/, 'ws'),
+    async dispose() {
+      await server.close();
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** Creates a note through the JSON API and returns its id. */
+export async function createTestNote(server: Pick<PlumeServer, 'url'>, title = 'Note de test'): Promise<string> {
+  const response = await fetch(`${server.url}/api/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (response.status !== 201) throw new Error(`creating a note answered ${response.status}: ${await response.text()}`);
+  const note = (await response.json()) as { id: string };
+  return note.id;
+}

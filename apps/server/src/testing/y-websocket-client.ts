@@ -1,0 +1,36 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { COLLAB_PATH } from '@plume/protocol';
+
+/** A real, unmodified y-websocket client in Node, on its own Y.Doc. */
+export type TestClient = {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** Resolves once the first sync with the server is complete. */
+  synced(): Promise<void>;
+  destroy(): void;
+};
+
+/** Connects a y-websocket provider to a note on a test server. */
+export function connectTestClient(wsUrl: string, noteId: string): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${wsUrl}${COLLAB_PATH}`, noteId, doc, {
+    // ws implements the browser WebSocket API y-websocket expects; its types differ in detail.
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    synced: () =>
+      new Promise<void>((resolve) => {
+        if (provider.synced) resolve();
+        else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+      }),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
