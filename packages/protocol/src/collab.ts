@@ -13,14 +13,15 @@ export const MESSAGE_TYPE = {
 export type MessageType = (typeof MESSAGE_TYPE)[keyof typeof MESSAGE_TYPE];
 
 /**
- * WebSocket close codes the server uses, with the reason it sends; shared so clients can tell
- * a refusal (do not retry) from a transient failure. Codes 4000-4999 are the application's range.
+ * WebSocket close codes the server uses, with the reason it sends. Codes 4400-4499 are refusals
+ * that a retry cannot change: y-websocket 3 stops reconnecting on them by itself; the others are
+ * transient and the client reconnects.
  */
 export const CLOSE_CODE = {
   invalidNoteId: { code: 4400, reason: 'invalid note id' },
   noteNotFound: { code: 4404, reason: 'note not found' },
-  malformedMessage: { code: 4002, reason: 'malformed message' },
-  unknownMessageType: { code: 4003, reason: 'unknown message type' },
+  unknownMessageType: { code: 4421, reason: 'unknown message type' },
+  malformedMessage: { code: 4422, reason: 'malformed message' },
   storageUnavailable: { code: 4503, reason: 'storage unavailable' },
   serverShuttingDown: { code: 1001, reason: 'server shutting down' },
   internalError: { code: 1011, reason: 'internal error' },
@@ -29,8 +30,7 @@ export const CLOSE_CODE = {
 /** Name of one of the server's close codes. */
 export type CloseCodeName = keyof typeof CLOSE_CODE;
 
-/** Close codes after which reconnecting cannot succeed, so clients should stop trying. */
-export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CLOSE_CODE.invalidNoteId.code,
-  CLOSE_CODE.noteNotFound.code,
-]);
+/** Whether a close code is a refusal after which reconnecting cannot succeed. */
+export function isFinalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
