@@ -63,9 +63,9 @@ describe('co-writing a note in two browsers', () => {
 
     bruno = await openAs('Bruno', noteUrl);
     for (const person of [alice, bruno]) {
-      await expect.poll(() => person.getByRole('heading', { level: 1 }).textContent()).toBe(
-        'Écologie — rénovation thermique',
-      );
+      await expect
+        .poll(() => person.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Écologie — rénovation thermique');
       await expect.poll(() => person.getByRole('status').textContent()).toBe('Connecté');
     }
   });
@@ -94,10 +94,7 @@ describe('co-writing a note in two browsers', () => {
   it("shows each person the other's caret with their name", async () => {
     await expect.poll(() => alice.locator('.collaboration-carets__label').allTextContents()).toEqual(['Bruno']);
     await expect.poll(() => bruno.locator('.collaboration-carets__label').allTextContents()).toEqual(['Alice']);
-    await expect.poll(() => alice.locator('.presence .person').allTextContents()).toEqual([
-      'Alice (vous)',
-      'Bruno',
-    ]);
+    await expect.poll(() => alice.locator('.presence .person').allTextContents()).toEqual(['Alice (vous)', 'Bruno']);
     await keepScreenshot(alice, 'co-writing-alice');
     await keepScreenshot(bruno, 'co-writing-bruno');
   });
@@ -119,4 +116,3 @@ describe('co-writing a note in two browsers', () => {
     }
   });
 });
-

@@ -13,7 +13,11 @@ export type NoteActivity = {
 };
 
 /** Creates the recorder of note activity over a metadata store. */
-export function createNoteActivity(notes: MetadataStore, logger: Logger, now: () => Date = () => new Date()): NoteActivity {
+export function createNoteActivity(
+  notes: MetadataStore,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): NoteActivity {
   const timers = new Map<string, NodeJS.Timeout>();
   const lastChange = new Map<string, string>();
   const writes = new Set<Promise<void>>();
@@ -33,7 +37,11 @@ export function createNoteActivity(notes: MetadataStore, logger: Logger, now: ()
   return {
     noteChanged(noteId) {
       lastChange.set(noteId, now().toISOString());
-      if (!timers.has(noteId)) timers.set(noteId, setTimeout(() => write(noteId), TOUCH_INTERVAL_MS));
+      if (!timers.has(noteId))
+        timers.set(
+          noteId,
+          setTimeout(() => write(noteId), TOUCH_INTERVAL_MS),
+        );
     },
     async flush() {
       for (const [noteId, timer] of timers) {

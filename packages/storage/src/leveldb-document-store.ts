@@ -17,7 +17,10 @@ export async function createLeveldbDocumentStore(directory: string): Promise<Doc
     Level: function OpenedByPlume(location: string, options: object) {
       database = new ClassicLevel(location, options);
       return database;
-    } as unknown as new (location: string, options: object) => object,
+    } as unknown as new (
+      location: string,
+      options: object,
+    ) => object,
   });
   if (!database) throw new Error('y-leveldb did not create its database through the given constructor');
   await openOrExplain(database, directory);

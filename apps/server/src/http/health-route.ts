@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
 import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
 
 /** `GET /healthz`: 200 when the server can serve and write to its data directory, 503 otherwise. */
 export function createHealthHandler(options: {

@@ -1,7 +1,13 @@
 import { CLOSE_CODE } from '@plume/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connectTestClient, createTestNote, startTestServer, type TestClient, type TestServer } from '../testing/index.ts';
+import {
+  connectTestClient,
+  createTestNote,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../testing/index.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -67,10 +73,12 @@ describe('the collaboration endpoint', () => {
 
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#1f77b4' });
     const aliceId = alice.doc.clientID;
-    await expect.poll(() => bob.provider.awareness.getStates().get(aliceId)?.user).toEqual({
-      name: 'Alice',
-      color: '#1f77b4',
-    });
+    await expect
+      .poll(() => bob.provider.awareness.getStates().get(aliceId)?.user)
+      .toEqual({
+        name: 'Alice',
+        color: '#1f77b4',
+      });
 
     alice.provider.disconnect();
     await expect.poll(() => bob.provider.awareness.getStates().has(aliceId)).toBe(false);

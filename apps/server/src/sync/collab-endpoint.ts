@@ -42,7 +42,11 @@ export function attachCollabEndpoint(options: {
     const connectionLogger = logger.child({ connectionId, noteId: noteId.slice(0, 64) });
     // Refusals complete the handshake first: a close reason reaches every client, an HTTP
     // status on the upgrade reaches none (browsers hide it).
-    const refusal = !isNoteId(noteId) ? CLOSE_CODE.invalidNoteId : !(await notes.getNote(noteId)) ? CLOSE_CODE.noteNotFound : null;
+    const refusal = !isNoteId(noteId)
+      ? CLOSE_CODE.invalidNoteId
+      : !(await notes.getNote(noteId))
+        ? CLOSE_CODE.noteNotFound
+        : null;
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       if (refusal) {
         connectionLogger.info({ code: refusal.code, reason: refusal.reason }, 'refusing connection');

@@ -98,7 +98,13 @@ export function createRoomRegistry(options: {
       for (;;) {
         const busy = [...entries.values()].flatMap((entry) => {
           if (entry.unloading) return [entry.unloading];
-          if (entry.room === null) return [entry.ready.then(() => undefined, () => undefined)];
+          if (entry.room === null)
+            return [
+              entry.ready.then(
+                () => undefined,
+                () => undefined,
+              ),
+            ];
           return [];
         });
         if (busy.length === 0) return;

@@ -2,7 +2,13 @@ import { MESSAGE_TYPE } from '@plume/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate, writeSyncStep1, writeSyncStep2 } from 'y-protocols/sync';
+import {
+  messageYjsSyncStep1,
+  messageYjsSyncStep2,
+  messageYjsUpdate,
+  writeSyncStep1,
+  writeSyncStep2,
+} from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Room, RoomMember } from './room.ts';
 

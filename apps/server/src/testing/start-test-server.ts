@@ -15,7 +15,9 @@ export type TestServer = PlumeServer & {
 };
 
 /** Starts a real server on a free loopback port; `dispose` tears it down. */
-export async function startTestServer(options: { dataDir?: string; webRoot?: string | null } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; webRoot?: string | null } = {},
+): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plume-test-')));
   const config: ServerConfig = {

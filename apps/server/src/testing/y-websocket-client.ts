@@ -1,7 +1,7 @@
+import { COLLAB_PATH } from '@plume/protocol';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { COLLAB_PATH } from '@plume/protocol';
 
 /** A real, unmodified y-websocket client in Node, on its own Y.Doc. */
 export type TestClient = {

@@ -20,7 +20,9 @@ export function watchConnectionStatus(
   let last: ConnectionStatus | null = null;
   const update = () => {
     const status = currentStatus(provider, isRefused());
-    if (status !== last) onChange((last = status));
+    if (status === last) return;
+    last = status;
+    onChange(status);
   };
   const events = ['status', 'sync', 'connection-close', 'connection-error', 'closed'] as const;
   for (const event of events) provider.on(event, update);

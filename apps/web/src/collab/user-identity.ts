@@ -16,7 +16,10 @@ export function isSafeColor(value: unknown): value is string {
 
 /** Trims a display name and collapses control characters; returns null when nothing is left. */
 export function normaliseDisplayName(value: string): string | null {
-  const name = value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const name = value
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return name.length === 0 ? null : name.slice(0, DISPLAY_NAME_MAX_LENGTH);
 }
 
