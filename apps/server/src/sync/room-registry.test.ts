@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLeveldbDocumentStore, type DocumentStore } from '@plume/storage';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createRoomRegistry } from './room-registry.ts';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function openStore(): Promise<DocumentStore> {
+  const directory = await mkdtemp(join(tmpdir(), 'plume-rooms-'));
+  const store = await createLeveldbDocumentStore(directory);
+  cleanups.push(() => rm(directory, { recursive: true, force: true }));
+  cleanups.push(() => store.close());
+  return store;
+}
+
+function registryOver(store: DocumentStore) {
+  return createRoomRegistry({ store, logger: pino({ level: 'silent' }), onDocumentChange: () => {} });
+}
+
+function updateWithText(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function storedText(update: Uint8Array | null): string {
+  const doc = new Y.Doc();
+  if (update) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
+
+/** A real store whose next `failures` appends fail, as a full disk would make them. */
+function failingFirst(store: DocumentStore, failures: number): DocumentStore {
+  let left = failures;
+  return {
+    ...store,
+    async appendUpdate(name, update) {
+      if (left > 0) {
+        left--;
+        throw new Error('ENOSPC: no space left on device');
+      }
+      await store.appendUpdate(name, update);
+    },
+  };
+}
+
+describe('the room registry', () => {
+  it('loads a note once for concurrent connections', async () => {
+    const store = await openStore();
+    await store.appendUpdate('n', updateWithText('déjà écrit'));
+    const rooms = registryOver(store);
+    const [a, b] = await Promise.all([rooms.acquire('n'), rooms.acquire('n')]);
+    expect(a).toBe(b);
+    expect(a.doc.getText('t').toString()).toBe('déjà écrit');
+    rooms.release(a);
+    rooms.release(b);
+    await rooms.settled();
+    expect(rooms.size).toBe(0);
+  });
+
+  it('leaves the stored note untouched when a room is opened and closed without edits', async () => {
+    const store = await openStore();
+    await store.appendUpdate('n', updateWithText('intact'));
+    const rooms = registryOver(store);
+    rooms.release(await rooms.acquire('n'));
+    await rooms.settled();
+    expect(storedText(await store.loadDocument('n'))).toBe('intact');
+  });
+
+  it('keeps the room in memory when it is acquired again while it unloads', async () => {
+    const store = await openStore();
+    const rooms = registryOver(store);
+    const first = await rooms.acquire('n');
+    first.doc.getText('t').insert(0, 'gardé');
+    rooms.release(first);
+    const again = await rooms.acquire('n');
+    await rooms.settled();
+    expect(again.doc.getText('t').toString()).toBe('gardé');
+    expect(rooms.size).toBe(1);
+    rooms.release(again);
+    await rooms.settled();
+    expect(rooms.size).toBe(0);
+  });
+
+  it('retries failed writes, reports them, and unloads only once everything is written', async () => {
+    const store = await openStore();
+    const rooms = registryOver(failingFirst(store, 2));
+    const room = await rooms.acquire('n');
+    room.doc.getText('t').insert(0, 'sauvé malgré le disque plein');
+    await expect.poll(() => rooms.hasFailingWrites).toBe(true);
+    rooms.release(room);
+    expect(rooms.size).toBe(1);
+
+    await rooms.settled();
+    expect(rooms.size).toBe(0);
+    expect(rooms.hasFailingWrites).toBe(false);
+    expect(storedText(await store.loadDocument('n'))).toBe('sauvé malgré le disque plein');
+  });
+
+  it('refuses a release of a room it did not hand out', async () => {
+    const store = await openStore();
+    const rooms = registryOver(store);
+    const room = await rooms.acquire('n');
+    rooms.release(room);
+    expect(() => rooms.release(room)).toThrow(/not acquired/);
+    await rooms.settled();
+  });
+});
