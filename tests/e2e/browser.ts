@@ -32,3 +32,12 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The note's paragraphs as the person reads them, without the caret labels of others. */
+export function paragraphsOf(page: Page): Promise<string[]> {
+  return page.locator('.tiptap').evaluate((editor) => {
+    const copy = editor.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return [...copy.children].map((block) => block.textContent ?? '');
+  });
+}

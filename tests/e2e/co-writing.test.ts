@@ -1,7 +1,7 @@
 import { startTestServer, type TestServer } from '@plume/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { keepScreenshot, launchChromium } from './browser.ts';
+import { keepScreenshot, launchChromium, paragraphsOf } from './browser.ts';
 
 const ALICE_SENTENCE = 'Alice propose un chèque énergie ciblé.';
 const BRUNO_SENTENCE = 'Bruno chiffre la mesure à 2 milliards.';
@@ -29,15 +29,6 @@ async function openAs(name: string, url: string): Promise<Page> {
 
 function editorOf(page: Page) {
   return page.locator('.tiptap');
-}
-
-/** The note's paragraphs as the person reads them, without the carets of others. */
-function paragraphsOf(page: Page): Promise<string[]> {
-  return editorOf(page).evaluate((editor) => {
-    const copy = editor.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return [...copy.children].map((block) => block.textContent ?? '');
-  });
 }
 
 describe('co-writing a note in two browsers', () => {

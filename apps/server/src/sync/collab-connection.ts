@@ -8,6 +8,9 @@ import { encodeGreeting, handleSyncMessage, RejectedMessageError } from './sync-
 /** How often a connection is pinged; one that has not answered the previous ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
 
+/** Most messages held for a connection while its note loads; an honest client sends two or three. */
+const MAX_EARLY_MESSAGES = 64;
+
 /**
  * Serves one WebSocket for one note: joins its room once the document is loaded, handles each
  * message inside one try/catch, and leaves the room when the socket closes.
@@ -64,7 +67,8 @@ export function serveCollabConnection(options: {
     }
     const message = toUint8Array(data);
     if (room) handle(message);
-    else early.push(message);
+    else if (early.length < MAX_EARLY_MESSAGES) early.push(message);
+    else close('malformedMessage', 'too many messages before the note was loaded');
   });
 
   const pinger = setInterval(() => {

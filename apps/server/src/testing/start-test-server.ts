@@ -14,15 +14,15 @@ export type TestServer = PlumeServer & {
   dispose(): Promise<void>;
 };
 
-/** Starts a real server on a free loopback port; `dispose` tears it down. */
+/** Starts a real server on loopback, on a free port unless one is given; `dispose` tears it down. */
 export async function startTestServer(
-  options: { dataDir?: string; webRoot?: string | null } = {},
+  options: { dataDir?: string; webRoot?: string | null; port?: number } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plume-test-')));
   const config: ServerConfig = {
     host: '127.0.0.1',
-    port: 0,
+    port: options.port ?? 0,
     dataDir,
     webRoot: options.webRoot ?? null,
     logLevel: 'silent',

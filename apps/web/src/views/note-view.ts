@@ -2,6 +2,7 @@ import { CLOSE_CODE, type NoteSummary } from '@plume/protocol';
 import type { Editor } from '@tiptap/core';
 import { connectNote, type NoteConnection } from '../collab/connect-note.ts';
 import { watchConnectionStatus } from '../collab/connection-status.ts';
+import { guardOfflineEdits } from '../collab/offline-edits-guard.ts';
 import { watchPresence } from '../collab/presence.ts';
 import type { UserIdentity } from '../collab/user-identity.ts';
 import { createNoteEditor } from '../editor/create-note-editor.ts';
@@ -54,6 +55,7 @@ export function mountNoteView(
       label: i18n.t('note.editorLabel'),
     });
     stops.push(
+      guardOfflineEdits(opened.doc, opened.provider),
       watchConnectionStatus(
         opened.provider,
         () => opened.refusedWith !== null,
