@@ -10,7 +10,7 @@ export function guardOfflineEdits(doc: Y.Doc, provider: WebsocketProvider): () =
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && !provider.wsconnected) editedOffline = true;
   };
-  // Once synced again, the provider has exchanged states with the server, edits included.
+  // Once synced again, the provider has sent the server every edit it lacked.
   const onSync = (isSynced: boolean) => {
     if (isSynced) editedOffline = false;
   };
