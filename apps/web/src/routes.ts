@@ -5,6 +5,12 @@ export type Route = { name: 'notes' } | { name: 'note'; noteId: string } | { nam
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'notes' };
   const match = /^\/notes\/([^/]+)\/?$/.exec(pathname);
-  if (match?.[1]) return { name: 'note', noteId: decodeURIComponent(match[1]) };
-  return { name: 'unknown' };
+  if (!match?.[1]) return { name: 'unknown' };
+  try {
+    return { name: 'note', noteId: decodeURIComponent(match[1]) };
+  } catch (error) {
+    // A stray "%" in a hand-typed address is not a note.
+    if (error instanceof URIError) return { name: 'unknown' };
+    throw error;
+  }
 }
