@@ -30,8 +30,8 @@ export function createRoomRegistry(options: {
   const entries = new Map<string, Entry>();
 
   function load(noteId: string): Entry {
-    const entry: Entry = { ready: Promise.resolve(null as unknown as Room), room: null, users: 0, unloading: null };
-    entry.ready = openRoom({ noteId, store, logger: logger.child({ noteId }), onDocumentChange }).then(
+    // The callbacks run after `entry` exists: opening a room is always asynchronous.
+    const ready = openRoom({ noteId, store, logger: logger.child({ noteId }), onDocumentChange }).then(
       (room) => {
         entry.room = room;
         logger.debug({ noteId }, 'room loaded');
@@ -43,6 +43,7 @@ export function createRoomRegistry(options: {
         throw error;
       },
     );
+    const entry: Entry = { ready, room: null, users: 0, unloading: null };
     entries.set(noteId, entry);
     return entry;
   }

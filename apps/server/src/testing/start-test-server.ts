@@ -29,14 +29,15 @@ export async function startTestServer(
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = await startPlumeServer(config, logger);
-  return Object.assign(Object.create(server) as PlumeServer, server, {
+  return {
+    ...server,
     dataDir,
     wsUrl: server.url.replace(/^http/, 'ws'),
     async dispose() {
       await server.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
-  });
+  };
 }
 
 /** Creates a note through the JSON API and returns its id. */
