@@ -13,6 +13,12 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
   const db = new Low<MetadataFile>(new JSONFile(path), { version: 1, notes: [] });
   await readOrExplain(db, path);
   const byId = new Map(db.data.notes.map((note) => [note.id, note]));
+  let lastWrite: Promise<void> = Promise.resolve();
+  // Every change goes through here so that `close` can wait for the last one.
+  const write = () => {
+    lastWrite = db.write();
+    return lastWrite;
+  };
 
   return {
     async listNotes() {
@@ -27,17 +33,17 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
       const record = copyRecord(note);
       db.data.notes.push(record);
       byId.set(record.id, record);
-      await db.write();
+      await write();
     },
     async touchNote(id, updatedAt) {
       const note = byId.get(id);
       if (!note || note.updatedAt >= updatedAt) return;
       note.updatedAt = updatedAt;
-      await db.write();
+      await write();
     },
     async close() {
-      // lowdb's writer coalesces writes; one more write waits for any in flight to finish.
-      await db.write();
+      // A failed write was already reported to its caller; closing only waits for it to settle.
+      await lastWrite.catch(() => undefined);
     },
   };
 }
