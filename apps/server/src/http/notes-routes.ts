@@ -4,7 +4,7 @@ import { type Request, type Response, Router } from 'express';
 import { sendApiError } from './api-error.ts';
 
 /** The `/api/notes` resource: list, create and read notes' metadata. */
-export function createNotesRouter(notes: MetadataStore, now: () => Date = () => new Date()): Router {
+export function createNotesRouter(notes: MetadataStore): Router {
   const router = Router();
 
   router.get('/', async (_request, response) => {
@@ -18,7 +18,7 @@ export function createNotesRouter(notes: MetadataStore, now: () => Date = () => 
       sendApiError(response, 'invalidBody', parsed.message);
       return;
     }
-    const createdAt = now().toISOString();
+    const createdAt = new Date().toISOString();
     const note: NoteSummary = { id: createNoteId(), title: parsed.value.title, createdAt, updatedAt: createdAt };
     await notes.createNote(note);
     response.status(201).location(`/notes/${note.id}`).json(note);

@@ -26,6 +26,16 @@ function connect(server: TestServer, noteId: string): TestClient {
   return client;
 }
 
+/** A server with one new note and two clients synced to it. */
+async function twoClientsOnNewNote(): Promise<{ server: TestServer; alice: TestClient; bob: TestClient }> {
+  const server = await serve();
+  const noteId = await createTestNote(server);
+  const alice = connect(server, noteId);
+  const bob = connect(server, noteId);
+  await Promise.all([alice.synced(), bob.synced()]);
+  return { server, alice, bob };
+}
+
 /** Opens a raw socket and resolves with how the server closed it. */
 function closeOf(url: string): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
@@ -37,11 +47,7 @@ function closeOf(url: string): Promise<{ code: number; reason: string }> {
 
 describe('the collaboration endpoint', () => {
   it('converges concurrent inserts from two clients', async () => {
-    const server = await serve();
-    const noteId = await createTestNote(server);
-    const alice = connect(server, noteId);
-    const bob = connect(server, noteId);
-    await Promise.all([alice.synced(), bob.synced()]);
+    const { alice, bob } = await twoClientsOnNewNote();
 
     // Both write at the same position before either sees the other's edit.
     for (let i = 0; i < 50; i++) {
@@ -65,11 +71,7 @@ describe('the collaboration endpoint', () => {
   });
 
   it('relays awareness from one client to the other, and removes it when the client leaves', async () => {
-    const server = await serve();
-    const noteId = await createTestNote(server);
-    const alice = connect(server, noteId);
-    const bob = connect(server, noteId);
-    await Promise.all([alice.synced(), bob.synced()]);
+    const { alice, bob } = await twoClientsOnNewNote();
 
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#1f77b4' });
     const aliceId = alice.doc.clientID;
