@@ -1,11 +1,15 @@
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
+import { isSafeHref } from './safe-href.ts';
 
 /**
  * Name of the Y.XmlFragment that holds a note's content inside its Y.Doc; browser, server and
  * every stored document agree on it, so it never changes.
  */
 export const DOCUMENT_FIELD = 'default';
+
+/** Heading levels a note may use: a title, sections and subsections. */
+export const HEADING_LEVELS = [1, 2, 3] as const;
 
 /**
  * The Tiptap extensions that define what a note may contain, shared by browser and server.
@@ -14,10 +18,14 @@ export const DOCUMENT_FIELD = 'default';
 export function createEditorExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
-      heading: { levels: [1, 2, 3] },
+      heading: { levels: [...HEADING_LEVELS] },
       undoRedo: false,
-      // Links arrive with the editor issue, which decides which schemes are allowed.
-      link: false,
+      link: {
+        openOnClick: false,
+        defaultProtocol: 'https',
+        // The same rule the server enforces on every update.
+        isAllowedUri: (url) => isSafeHref(url),
+      },
     }),
   ];
 }

@@ -30,7 +30,7 @@ describe('the editor schema', () => {
     expect(Object.keys(schema.marks)).toEqual(expect.arrayContaining(['bold', 'italic', 'strike']));
   });
 
-  it('leaves out links until their schemes are sanitised', () => {
-    expect(schema.marks.link).toBeUndefined();
+  it('holds links, for sources and references', () => {
+    expect(Object.keys(schema.marks.link?.spec.attrs ?? {})).toContain('href');
   });
 });

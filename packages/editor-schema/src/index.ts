@@ -1,2 +1,5 @@
-export { createEditorExtensions, DOCUMENT_FIELD } from './editor-extensions.ts';
+export type { DocumentRules } from './document-rules.ts';
+export { createDocumentRules, MAX_NESTING_DEPTH, TEXT_NODE } from './document-rules.ts';
+export { createEditorExtensions, DOCUMENT_FIELD, HEADING_LEVELS } from './editor-extensions.ts';
 export { createEditorSchema } from './editor-schema.ts';
+export { HREF_MAX_LENGTH, isSafeHref } from './safe-href.ts';

@@ -22,7 +22,15 @@ export const CLOSE_CODE = {
   noteNotFound: { code: 4404, reason: 'note not found' },
   unknownMessageType: { code: 4421, reason: 'unknown message type' },
   malformedMessage: { code: 4422, reason: 'malformed message' },
+  tooManyClientIds: { code: 4423, reason: 'update names too many client ids' },
+  clockGap: { code: 4425, reason: 'update depends on changes the server does not have' },
+  invalidDocument: { code: 4426, reason: 'update breaks the note schema' },
+  invalidAwareness: { code: 4427, reason: 'invalid presence update' },
+  tooManyMessages: { code: 4429, reason: 'too many messages' },
   storageUnavailable: { code: 4503, reason: 'storage unavailable' },
+  // Retryable: the client id's owner may be gone by the next attempt.
+  clientIdInUse: { code: 4509, reason: 'client id belongs to another connection' },
+  messageTooLarge: { code: 1009, reason: 'message too large' },
   serverShuttingDown: { code: 1001, reason: 'server shutting down' },
   internalError: { code: 1011, reason: 'internal error' },
 } as const;

@@ -1,5 +1,5 @@
+import { isSafeColor } from '@plume/protocol';
 import type { Awareness } from 'y-protocols/awareness';
-import { isSafeColor } from './user-identity.ts';
 
 /** One person present in a note, as shown in the presence list. */
 export type PresentPerson = { clientId: number; name: string; color: string; isSelf: boolean };

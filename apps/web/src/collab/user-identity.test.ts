@@ -1,5 +1,6 @@
+import { isSafeColor } from '@plume/protocol';
 import { describe, expect, it } from 'vitest';
-import { isSafeColor, loadIdentity, normaliseDisplayName, saveIdentity } from './user-identity.ts';
+import { loadIdentity, saveIdentity } from './user-identity.ts';
 
 /** The part of the browser's Storage that identities use, kept in memory. */
 function memoryStorage(initial: Record<string, string> = {}): Storage {
@@ -11,20 +12,6 @@ function memoryStorage(initial: Record<string, string> = {}): Storage {
 }
 
 describe('user identity', () => {
-  it('accepts only #rrggbb colours', () => {
-    expect(isSafeColor('#1f6feb')).toBe(true);
-    for (const hostile of ['red', '#fff', 'url(x)', '#1f6feb; background: red', 42]) {
-      expect(isSafeColor(hostile)).toBe(false);
-    }
-  });
-
-  it('cleans display names', () => {
-    expect(normaliseDisplayName('  Anne \n Martin ')).toBe('Anne Martin');
-    expect(normaliseDisplayName('\u202eevil')).toBe('evil');
-    expect(normaliseDisplayName('   ')).toBeNull();
-    expect(normaliseDisplayName('x'.repeat(100))).toHaveLength(40);
-  });
-
   it('remembers a chosen name and keeps its colour when the name changes', () => {
     const storage = memoryStorage();
     expect(loadIdentity(storage)).toBeNull();

@@ -1,27 +1,9 @@
-/** How a person appears to co-authors: the name by their caret and its colour. */
-export type UserIdentity = { name: string; color: string };
+import { isSafeColor, normaliseDisplayName, PRESENCE_COLORS, type PresenceUser } from '@plume/protocol';
 
-/** Longest display name, in characters. */
-export const DISPLAY_NAME_MAX_LENGTH = 40;
+/** How a person appears to co-authors: the name by their caret and its colour. */
+export type UserIdentity = PresenceUser;
 
 const STORAGE_KEY = 'plume.identity';
-
-// Colours readable as white-on-colour labels and distinct from one another.
-const PALETTE = ['#1f6feb', '#b35900', '#0f7b3f', '#b3261e', '#6f42c1', '#0b7285', '#a61e4d', '#5c6f00'] as const;
-
-/** Whether a value is a colour Plume accepts from anyone: `#rrggbb`. */
-export function isSafeColor(value: unknown): value is string {
-  return typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value);
-}
-
-/** Trims a display name and collapses control characters; returns null when nothing is left. */
-export function normaliseDisplayName(value: string): string | null {
-  const name = value
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return name.length === 0 ? null : name.slice(0, DISPLAY_NAME_MAX_LENGTH);
-}
 
 /** The identity remembered in this browser, or null when the person has not chosen a name yet. */
 export function loadIdentity(storage: Storage): UserIdentity | null {
@@ -49,5 +31,5 @@ export function saveIdentity(storage: Storage, name: string, previous: UserIdent
 
 function pickColor(): string {
   const index = crypto.getRandomValues(new Uint8Array(1))[0] ?? 0;
-  return PALETTE[index % PALETTE.length] ?? PALETTE[0];
+  return PRESENCE_COLORS[index % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0];
 }

@@ -1,10 +1,11 @@
 import { createEditorExtensions, DOCUMENT_FIELD } from '@plume/editor-schema';
+import { isSafeColor } from '@plume/protocol';
 import { Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { isSafeColor, type UserIdentity } from '../collab/user-identity.ts';
+import type { UserIdentity } from '../collab/user-identity.ts';
 
 /** Colour shown for a co-author whose awareness carries no acceptable colour. */
 const FALLBACK_COLOR = '#6b7280';

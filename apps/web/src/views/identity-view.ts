@@ -1,4 +1,4 @@
-import { normaliseDisplayName } from '../collab/user-identity.ts';
+import { normaliseDisplayName } from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
 import { h } from './dom.ts';
 
