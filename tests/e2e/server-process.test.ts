@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectTestClient, createTestNote, type TestClient } from '@plume/server/testing';
+import { connectTestClient, createTestNote, noteText, type TestClient, typeInNote } from '@plume/server/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PlumeProcess, spawnPlume } from './plume-process.ts';
 
@@ -54,9 +54,9 @@ describe('the Plume server process', () => {
     const witness = connect(url, noteId);
     await Promise.all([writer.synced(), witness.synced()]);
 
-    for (let i = 0; i < 200; i++) writer.doc.getText('t').insert(i, 'x');
+    for (let i = 0; i < 200; i++) typeInNote(writer.doc, i, 'x');
     // The witness receives what the server accepted; past the bound it must be on disk.
-    await expect.poll(() => witness.doc.getText('t').length).toBe(200);
+    await expect.poll(() => noteText(witness.doc).length).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, DURABILITY_BOUND_MS));
     first.child.kill('SIGKILL');
     await first.exited;
@@ -66,7 +66,7 @@ describe('the Plume server process', () => {
     const second = start(dataDir);
     const reader = connect(await second.ready, noteId);
     await reader.synced();
-    expect(reader.doc.getText('t').toString()).toBe('x'.repeat(200));
+    expect(noteText(reader.doc)).toBe('x'.repeat(200));
   });
 
   it('writes every note and exits cleanly on SIGTERM', async () => {
@@ -76,7 +76,7 @@ describe('the Plume server process', () => {
     const noteId = await createTestNote({ url });
     const writer = connect(url, noteId);
     await writer.synced();
-    writer.doc.getText('t').insert(0, 'Envoyée au candidat');
+    typeInNote(writer.doc, 0, 'Envoyée au candidat');
     await expect.poll(async () => (await fetch(`${url}/healthz`)).status).toBe(200);
 
     first.child.kill('SIGTERM');
@@ -86,6 +86,6 @@ describe('the Plume server process', () => {
 
     const reader = connect(await start(dataDir).ready, noteId);
     await reader.synced();
-    expect(reader.doc.getText('t').toString()).toBe('Envoyée au candidat');
+    expect(noteText(reader.doc)).toBe('Envoyée au candidat');
   });
 });

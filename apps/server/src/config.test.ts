@@ -11,12 +11,24 @@ describe('loadConfig', () => {
       dataDir: '/srv/plume/data',
       webRoot: '/srv/plume/web',
       logLevel: 'info',
+      sync: { maxMessageBytes: 4 * 1024 * 1024, messagesPerSecond: 100, maxBufferedBytes: 16 * 1024 * 1024 },
+      metricsToken: null,
     });
   });
 
   it('reads every variable', () => {
     const config = loadConfig(
-      { HOST: '0.0.0.0', PORT: '8080', DATA_DIR: '/var/lib/plume', WEB_ROOT: '/opt/web', LOG_LEVEL: 'warn' },
+      {
+        HOST: '0.0.0.0',
+        PORT: '8080',
+        DATA_DIR: '/var/lib/plume',
+        WEB_ROOT: '/opt/web',
+        LOG_LEVEL: 'warn',
+        MAX_MESSAGE_BYTES: '1048576',
+        MESSAGES_PER_SECOND: '50',
+        MAX_BUFFERED_BYTES: '2097152',
+        METRICS_TOKEN: 'a-long-enough-metrics-token',
+      },
       defaults,
     );
     expect(config).toEqual({
@@ -25,6 +37,8 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/plume',
       webRoot: '/opt/web',
       logLevel: 'warn',
+      sync: { maxMessageBytes: 1_048_576, messagesPerSecond: 50, maxBufferedBytes: 2_097_152 },
+      metricsToken: 'a-long-enough-metrics-token',
     });
   });
 
@@ -34,6 +48,9 @@ describe('loadConfig', () => {
     [{ PORT: '3000.5' }, /PORT/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ WEB_ROOT: 'relative/dir' }, /WEB_ROOT/],
+    [{ MAX_MESSAGE_BYTES: '0' }, /MAX_MESSAGE_BYTES/],
+    [{ MESSAGES_PER_SECOND: 'many' }, /MESSAGES_PER_SECOND/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN/],
   ])('refuses %o, naming the variable', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

@@ -12,6 +12,20 @@ export type ServerConfig = {
   webRoot: string | null;
   /** pino log level. */
   logLevel: LogLevel;
+  /** What one sync connection may send and leave unread. */
+  sync: SyncConfig;
+  /** Bearer token that opens `/metrics` to remote scrapers; without it only loopback may read them. */
+  metricsToken: string | null;
+};
+
+/** Limits of the sync endpoint, per connection. */
+export type SyncConfig = {
+  /** Largest WebSocket message, in bytes (MAX_MESSAGE_BYTES, default 4 MiB). */
+  maxMessageBytes: number;
+  /** Sustained messages per second (MESSAGES_PER_SECOND, default 100); twice as many may come in a burst. */
+  messagesPerSecond: number;
+  /** Bytes queued for a client that does not read before it is dropped (MAX_BUFFERED_BYTES, default 16 MiB). */
+  maxBufferedBytes: number;
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,7 +50,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     dataDir: resolve(env.DATA_DIR?.trim() || defaults.dataDir),
     webRoot: parseWebRoot(env.WEB_ROOT, defaults.webRoot),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    sync: {
+      maxMessageBytes: parsePositiveInteger('MAX_MESSAGE_BYTES', env.MAX_MESSAGE_BYTES, 4 * 1024 * 1024),
+      messagesPerSecond: parsePositiveInteger('MESSAGES_PER_SECOND', env.MESSAGES_PER_SECOND, 100),
+      maxBufferedBytes: parsePositiveInteger('MAX_BUFFERED_BYTES', env.MAX_BUFFERED_BYTES, 16 * 1024 * 1024),
+    },
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
+}
+
+function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got "${value}".`);
+  return number;
+}
+
+function parseMetricsToken(value: string | undefined): string | null {
+  const token = value?.trim();
+  if (!token) return null;
+  if (token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long.');
+  return token;
 }
 
 function parsePort(value: string | undefined): number {

@@ -2,10 +2,17 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLeveldbDocumentStore, createLowdbMetadataStore, type MetadataStore } from '@plume/storage';
+import { createDocumentRules } from '@plume/editor-schema';
+import {
+  createLeveldbDocumentStore,
+  createLowdbMetadataStore,
+  type DocumentStore,
+  type MetadataStore,
+} from '@plume/storage';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoteActivity } from './note-activity.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
@@ -18,16 +25,31 @@ export type PlumeServer = {
   readonly url: string;
   readonly rooms: RoomRegistry;
   readonly notes: MetadataStore;
+  readonly metrics: Metrics;
   /** Closes connections, writes out every document and releases the data directory. */
   close(): Promise<void>;
 };
 
+/** Most distinct authors one update may carry: far more than any honest client's catch-up. */
+const MAX_CLIENTS_PER_UPDATE = 1_000;
+
+/** Seams for tests that need to see the server meet a failing disk. */
+export type PlumeServerHooks = {
+  /** Wraps the document store the server opened, before anything uses it. */
+  wrapDocumentStore?(store: DocumentStore): DocumentStore;
+};
+
 /** Opens the stores under `config.dataDir` and starts serving HTTP and WebSocket on one port. */
-export async function startPlumeServer(config: ServerConfig, logger: Logger): Promise<PlumeServer> {
+export async function startPlumeServer(
+  config: ServerConfig,
+  logger: Logger,
+  hooks: PlumeServerHooks = {},
+): Promise<PlumeServer> {
   await mkdir(config.dataDir, { recursive: true });
   // The document store takes an exclusive lock: a second server on this DATA_DIR stops here,
   // before it could touch the metadata file.
-  const documents = await createLeveldbDocumentStore(join(config.dataDir, 'documents'));
+  const opened = await createLeveldbDocumentStore(join(config.dataDir, 'documents'));
+  const documents = hooks.wrapDocumentStore?.(opened) ?? opened;
   let notes: MetadataStore;
   try {
     notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
@@ -36,10 +58,12 @@ export async function startPlumeServer(config: ServerConfig, logger: Logger): Pr
     throw error;
   }
 
+  const metrics = createMetrics();
   const activity = createNoteActivity(notes, logger.child({ component: 'activity' }));
   const rooms = createRoomRegistry({
     store: documents,
     logger: logger.child({ component: 'rooms' }),
+    metrics,
     onDocumentChange: (noteId) => activity.noteChanged(noteId),
   });
   const app = createApp({
@@ -47,10 +71,24 @@ export async function startPlumeServer(config: ServerConfig, logger: Logger): Pr
     dataDir: config.dataDir,
     webRoot: config.webRoot,
     hasFailingWrites: () => rooms.hasFailingWrites,
+    metrics: { registry: metrics.registry, token: config.metricsToken },
     logger: logger.child({ component: 'http' }),
   });
   const server = createServer(app);
-  const collab = attachCollabEndpoint({ server, rooms, notes, logger: logger.child({ component: 'collab' }) });
+  const collab = attachCollabEndpoint({
+    server,
+    rooms,
+    notes,
+    policy: { rules: createDocumentRules(), maxClientsPerUpdate: MAX_CLIENTS_PER_UPDATE },
+    maxMessageBytes: config.sync.maxMessageBytes,
+    limits: {
+      messagesPerSecond: config.sync.messagesPerSecond,
+      messageBurst: 2 * config.sync.messagesPerSecond,
+      maxBufferedBytes: config.sync.maxBufferedBytes,
+    },
+    metrics,
+    logger: logger.child({ component: 'collab' }),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,6 +116,7 @@ export async function startPlumeServer(config: ServerConfig, logger: Logger): Pr
     url: `http://${host}:${port}`,
     rooms,
     notes,
+    metrics,
     close: () => {
       closing ??= close();
       return closing;

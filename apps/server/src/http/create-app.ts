@@ -1,8 +1,10 @@
 import type { MetadataStore } from '@plume/storage';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { sendApiError } from './api-error.ts';
 import { createHealthHandler } from './health-route.ts';
+import { createMetricsHandler } from './metrics-route.ts';
 import { createNotesRouter } from './notes-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createWebAppRouter } from './web-app.ts';
@@ -16,14 +18,16 @@ export function createApp(options: {
   dataDir: string;
   webRoot: string | null;
   hasFailingWrites: () => boolean;
+  metrics: { registry: Registry; token: string | null };
   logger: Logger;
 }): Express {
-  const { notes, dataDir, webRoot, hasFailingWrites, logger } = options;
+  const { notes, dataDir, webRoot, hasFailingWrites, metrics, logger } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
 
   app.get('/healthz', createHealthHandler({ dataDir, hasFailingWrites, logger }));
+  app.get('/metrics', createMetricsHandler(metrics));
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT }));

@@ -1,74 +1,138 @@
-import { CLOSE_CODE, type CloseCodeName } from '@plume/protocol';
+import { CLOSE_CODE, type CloseCodeName, MESSAGE_TYPE } from '@plume/protocol';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
+import type { Metrics } from '../metrics.ts';
+import { createMessageThrottle } from './message-throttle.ts';
+import { RejectedMessageError } from './rejected-message-error.ts';
 import type { Room, RoomMember } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
-import { encodeGreeting, handleSyncMessage, RejectedMessageError } from './sync-message.ts';
+import { encodeGreeting, handleSyncMessage, type UpdatePolicy } from './sync-message.ts';
 
 /** How often a connection is pinged; one that has not answered the previous ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
 
-/** Most messages held for a connection while its note loads; an honest client sends two or three. */
-const MAX_EARLY_MESSAGES = 64;
+/** Most messages waiting for a connection, while its note loads or while it is throttled. */
+const MAX_WAITING_MESSAGES = 256;
+
+// Metric labels for message types: a fixed set, whatever number a client sends.
+const MESSAGE_TYPE_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(MESSAGE_TYPE).map(([name, type]) => [type, name]),
+);
+
+/** Limits that keep one connection from costing the others. */
+export type ConnectionLimits = {
+  /** Messages a connection may send per second, after a burst of `messageBurst`. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  /** Bytes queued for a client that does not read, past which it is dropped. */
+  readonly maxBufferedBytes: number;
+};
 
 /**
- * Serves one WebSocket for one note: joins its room once the document is loaded, handles each
- * message inside one try/catch, and leaves the room when the socket closes.
+ * Serves one WebSocket for one note: joins its room once the document is loaded, takes messages
+ * at the rate the connection is allowed (pausing the socket, so a flood waits in the sender's
+ * TCP buffers and nobody else's), handles each inside one try/catch, and leaves the room when
+ * the socket closes.
  */
 export function serveCollabConnection(options: {
   socket: WebSocket;
   noteId: string;
   rooms: RoomRegistry;
+  policy: UpdatePolicy;
+  limits: ConnectionLimits;
+  metrics: Metrics;
   logger: Logger;
 }): void {
-  const { socket, noteId, rooms, logger } = options;
-  // Messages that arrive while the document loads wait here, in order.
-  const early: Uint8Array[] = [];
+  const { socket, noteId, rooms, policy, limits, metrics, logger } = options;
+  const throttle = createMessageThrottle({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst });
+  // Messages wait here, in order, until the note is loaded and the throttle lets them through.
+  const waiting: Uint8Array[] = [];
+  let throttled: NodeJS.Timeout | null = null;
   let room: Room | null = null;
   let closed = false;
   let answeredPing = true;
+  metrics.connections.inc();
 
   const member: RoomMember = {
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount + message.byteLength > limits.maxBufferedBytes) {
+        // Holding ever more for a reader that does not read would let it exhaust memory.
+        metrics.slowReadersDropped.inc();
+        logger.warn({ bufferedBytes: socket.bufferedAmount }, 'client does not read what it is sent; dropping it');
+        closed = true;
+        socket.terminate();
+        return;
+      }
       socket.send(message, (error) => {
         if (error) logger.debug({ err: error }, 'sending failed; the socket is closing');
       });
     },
   };
 
-  function close(name: CloseCodeName, detail?: string): void {
+  function close(name: CloseCodeName): void {
     if (closed) return;
     closed = true;
     const { code, reason } = CLOSE_CODE[name];
-    logger.info({ code, reason, detail }, 'closing connection');
     socket.close(code, reason);
+  }
+
+  function reject(name: CloseCodeName, detail: string): void {
+    if (closed) return;
+    const { code, reason } = CLOSE_CODE[name];
+    logger.warn(
+      { code, reason, detail, clientId: room?.clientIdOf(member) },
+      'refusing a message; closing the connection',
+    );
+    metrics.rejectedMessages.inc({ reason: name });
+    close(name);
   }
 
   function handle(message: Uint8Array): void {
     if (!room || closed) return;
+    metrics.messagesReceived.inc({ type: MESSAGE_TYPE_NAMES[message[0] ?? -1] ?? 'other' });
     try {
-      const reply = handleSyncMessage(room, member, message);
+      const reply = handleSyncMessage(room, member, message, policy);
       if (reply) member.send(reply);
     } catch (error) {
       if (error instanceof RejectedMessageError) {
-        close(error.closeCode, error.message);
+        reject(error.closeCode, error.message);
       } else {
-        logger.error({ err: error }, 'handling a message failed');
+        logger.error({ err: error, clientId: room.clientIdOf(member) }, 'handling a message failed');
+        metrics.rejectedMessages.inc({ reason: 'internalError' });
         close('internalError');
       }
     }
   }
 
+  function handleWaiting(): void {
+    while (room && !closed && throttled === null && waiting.length > 0) {
+      const wait = throttle.take();
+      if (wait > 0) {
+        socket.pause();
+        throttled = setTimeout(() => {
+          throttled = null;
+          socket.resume();
+          handleWaiting();
+        }, wait);
+        return;
+      }
+      handle(waiting.shift() as Uint8Array);
+    }
+  }
+
   socket.on('message', (data: RawData, isBinary: boolean) => {
+    if (closed) return;
     if (!isBinary) {
-      close('malformedMessage', 'text frame');
+      reject('malformedMessage', 'text frame');
       return;
     }
-    const message = toUint8Array(data);
-    if (room) handle(message);
-    else if (early.length < MAX_EARLY_MESSAGES) early.push(message);
-    else close('malformedMessage', 'too many messages before the note was loaded');
+    if (waiting.length >= MAX_WAITING_MESSAGES) {
+      reject('tooManyMessages', `more than ${MAX_WAITING_MESSAGES} messages waiting`);
+      return;
+    }
+    waiting.push(toUint8Array(data));
+    handleWaiting();
   });
 
   const pinger = setInterval(() => {
@@ -87,7 +151,10 @@ export function serveCollabConnection(options: {
   socket.on('error', (error) => logger.warn({ err: error }, 'socket error'));
   socket.on('close', () => {
     closed = true;
+    metrics.connections.dec();
     clearInterval(pinger);
+    if (throttled) clearTimeout(throttled);
+    waiting.length = 0;
     if (room) {
       room.leave(member);
       rooms.release(room);
@@ -105,7 +172,7 @@ export function serveCollabConnection(options: {
       room = loaded;
       room.join(member);
       for (const greeting of encodeGreeting(room)) member.send(greeting);
-      for (const message of early.splice(0)) handle(message);
+      handleWaiting();
     },
     (error: unknown) => {
       logger.error({ err: error }, 'loading the document failed');

@@ -4,9 +4,11 @@ import WebSocket from 'ws';
 import {
   connectTestClient,
   createTestNote,
+  noteText,
   startTestServer,
   type TestClient,
   type TestServer,
+  typeInNote,
 } from '../testing/index.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -48,15 +50,17 @@ function closeOf(url: string): Promise<{ code: number; reason: string }> {
 describe('the collaboration endpoint', () => {
   it('converges concurrent inserts from two clients', async () => {
     const { alice, bob } = await twoClientsOnNewNote();
+    typeInNote(alice.doc, 0, '.');
+    await expect.poll(() => noteText(bob.doc)).toBe('.');
 
     // Both write at the same position before either sees the other's edit.
     for (let i = 0; i < 50; i++) {
-      alice.doc.getText('t').insert(0, 'a');
-      bob.doc.getText('t').insert(0, 'b');
+      typeInNote(alice.doc, 0, 'a');
+      typeInNote(bob.doc, 0, 'b');
     }
 
-    await expect.poll(() => alice.doc.getText('t').length).toBe(100);
-    await expect.poll(() => bob.doc.getText('t').toString()).toBe(alice.doc.getText('t').toString());
+    await expect.poll(() => noteText(alice.doc).length).toBe(101);
+    await expect.poll(() => noteText(bob.doc)).toBe(noteText(alice.doc));
   });
 
   it('brings a late joiner up to date', async () => {
@@ -64,10 +68,10 @@ describe('the collaboration endpoint', () => {
     const noteId = await createTestNote(server);
     const first = connect(server, noteId);
     await first.synced();
-    first.doc.getText('t').insert(0, 'Constat : la dette baisse.');
+    typeInNote(first.doc, 0, 'Constat : la dette baisse.');
 
     const late = connect(server, noteId);
-    await expect.poll(() => late.doc.getText('t').toString()).toBe('Constat : la dette baisse.');
+    await expect.poll(() => noteText(late.doc)).toBe('Constat : la dette baisse.');
   });
 
   it('relays awareness from one client to the other, and removes it when the client leaves', async () => {
@@ -94,7 +98,7 @@ describe('the collaboration endpoint', () => {
     const noteId = await createTestNote(first, 'Économie');
     const writer = connectTestClient(first.wsUrl, noteId);
     await writer.synced();
-    writer.doc.getText('t').insert(0, 'Proposition : baisser la TVA sur les produits de première nécessité.');
+    typeInNote(writer.doc, 0, 'Proposition : baisser la TVA sur les produits de première nécessité.');
     await expect.poll(() => first.rooms.size).toBe(1);
     writer.destroy();
     await first.close();
@@ -102,9 +106,7 @@ describe('the collaboration endpoint', () => {
     const second = await serve({ dataDir: first.dataDir });
     const reader = connect(second, noteId);
     await reader.synced();
-    expect(reader.doc.getText('t').toString()).toBe(
-      'Proposition : baisser la TVA sur les produits de première nécessité.',
-    );
+    expect(noteText(reader.doc)).toBe('Proposition : baisser la TVA sur les produits de première nécessité.');
     expect((await second.notes.getNote(noteId))?.title).toBe('Économie');
   });
 
@@ -113,11 +115,11 @@ describe('the collaboration endpoint', () => {
     const noteId = await createTestNote(server);
     const client = connect(server, noteId);
     await client.synced();
-    client.doc.getText('t').insert(0, 'déjà sur disque');
+    typeInNote(client.doc, 0, 'déjà sur disque');
 
     const room = await server.rooms.acquire(noteId);
     try {
-      await expect.poll(() => room.doc.getText('t').toString()).toBe('déjà sur disque');
+      await expect.poll(() => noteText(room.doc)).toBe('déjà sur disque');
       await room.writer.flushed();
       expect(room.writer.pending).toBe(0);
     } finally {
@@ -167,9 +169,9 @@ describe('the collaboration endpoint', () => {
     hostile.send(new Uint8Array([0, 2, 200, 1, 7]));
     expect(await closed).toEqual(CLOSE_CODE.malformedMessage);
 
-    honest.doc.getText('t').insert(0, 'toujours là');
+    typeInNote(honest.doc, 0, 'toujours là');
     const witness = connect(server, noteId);
-    await expect.poll(() => witness.doc.getText('t').toString()).toBe('toujours là');
+    await expect.poll(() => noteText(witness.doc)).toBe('toujours là');
   });
 
   it('refuses upgrades outside the collaboration path', async () => {

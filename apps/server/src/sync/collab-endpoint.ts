@@ -4,11 +4,10 @@ import { CLOSE_CODE, COLLAB_PATH, isNoteId } from '@plume/protocol';
 import type { MetadataStore } from '@plume/storage';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { serveCollabConnection } from './collab-connection.ts';
+import type { Metrics } from '../metrics.ts';
+import { type ConnectionLimits, serveCollabConnection } from './collab-connection.ts';
 import type { RoomRegistry } from './room-registry.ts';
-
-/** Largest WebSocket message accepted, in bytes: room for a long note sent whole after being offline. */
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+import type { UpdatePolicy } from './sync-message.ts';
 
 /** The WebSocket sync endpoint at `${COLLAB_PATH}/<noteId>`, speaking the y-websocket protocol. */
 export type CollabEndpoint = {
@@ -21,10 +20,15 @@ export function attachCollabEndpoint(options: {
   server: Server;
   rooms: RoomRegistry;
   notes: MetadataStore;
+  policy: UpdatePolicy;
+  /** Largest message accepted, in bytes; `ws` closes the connection with 1009 beyond it. */
+  maxMessageBytes: number;
+  limits: ConnectionLimits;
+  metrics: Metrics;
   logger: Logger;
 }): CollabEndpoint {
-  const { server, rooms, notes, logger } = options;
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const { server, rooms, notes, policy, maxMessageBytes, limits, metrics, logger } = options;
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   let nextConnectionId = 1;
 
   function refuse(socket: Duplex, status: number, text: string): void {
@@ -39,7 +43,11 @@ export function attachCollabEndpoint(options: {
     }
     const noteId = pathname.slice(COLLAB_PATH.length + 1);
     const connectionId = nextConnectionId++;
-    const connectionLogger = logger.child({ connectionId, noteId: noteId.slice(0, 64) });
+    const connectionLogger = logger.child({
+      connectionId,
+      noteId: noteId.slice(0, 64),
+      remote: request.socket.remoteAddress,
+    });
     // Refusals complete the handshake first: a close reason reaches every client, an HTTP
     // status on the upgrade reaches none (browsers hide it).
     const refusal = !isNoteId(noteId)
@@ -54,7 +62,7 @@ export function attachCollabEndpoint(options: {
         return;
       }
       connectionLogger.debug('connection opened');
-      serveCollabConnection({ socket: webSocket, noteId, rooms, logger: connectionLogger });
+      serveCollabConnection({ socket: webSocket, noteId, rooms, policy, limits, metrics, logger: connectionLogger });
     });
   }
 

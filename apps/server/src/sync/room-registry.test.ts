@@ -5,6 +5,8 @@ import { createLeveldbDocumentStore, type DocumentStore } from '@plume/storage';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createMetrics } from '../metrics.ts';
+import { createFaultyDocumentStore } from '../testing/faulty-document-store.ts';
 import { createRoomRegistry } from './room-registry.ts';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -21,7 +23,12 @@ async function openStore(): Promise<DocumentStore> {
 }
 
 function registryOver(store: DocumentStore) {
-  return createRoomRegistry({ store, logger: pino({ level: 'silent' }), onDocumentChange: () => {} });
+  return createRoomRegistry({
+    store,
+    logger: pino({ level: 'silent' }),
+    metrics: createMetrics(),
+    onDocumentChange: () => {},
+  });
 }
 
 function updateWithText(text: string): Uint8Array {
@@ -34,21 +41,6 @@ function storedText(update: Uint8Array | null): string {
   const doc = new Y.Doc();
   if (update) Y.applyUpdate(doc, update);
   return doc.getText('t').toString();
-}
-
-/** A real store whose next `failures` appends fail, as a full disk would make them. */
-function failingFirst(store: DocumentStore, failures: number): DocumentStore {
-  let left = failures;
-  return {
-    ...store,
-    async appendUpdate(name, update) {
-      if (left > 0) {
-        left--;
-        throw new Error('ENOSPC: no space left on device');
-      }
-      await store.appendUpdate(name, update);
-    },
-  };
 }
 
 describe('the room registry', () => {
@@ -91,12 +83,15 @@ describe('the room registry', () => {
 
   it('retries failed writes, reports them, and unloads only once everything is written', async () => {
     const store = await openStore();
-    const rooms = registryOver(failingFirst(store, 2));
+    const faulty = createFaultyDocumentStore(store, { failing: true });
+    const rooms = registryOver(faulty);
     const room = await rooms.acquire('n');
     room.doc.getText('t').insert(0, 'sauvé malgré le disque plein');
     await expect.poll(() => rooms.hasFailingWrites).toBe(true);
     rooms.release(room);
+    await expect.poll(() => faulty.refusedWrites).toBeGreaterThanOrEqual(2);
     expect(rooms.size).toBe(1);
+    faulty.failing = false;
 
     await rooms.settled();
     expect(rooms.size).toBe(0);

@@ -1,5 +1,6 @@
 import type { DocumentStore } from '@plume/storage';
 import type { Logger } from 'pino';
+import type { Metrics } from '../metrics.ts';
 import { type OnDocumentChange, openRoom, type Room } from './room.ts';
 
 /** The rooms in memory: a note's room is opened with its first connection and closed after its last. */
@@ -24,14 +25,15 @@ type Entry = { ready: Promise<Room>; room: Room | null; users: number; unloading
 export function createRoomRegistry(options: {
   store: DocumentStore;
   logger: Logger;
+  metrics: Metrics;
   onDocumentChange: OnDocumentChange;
 }): RoomRegistry {
-  const { store, logger, onDocumentChange } = options;
+  const { store, logger, metrics, onDocumentChange } = options;
   const entries = new Map<string, Entry>();
 
   function load(noteId: string): Entry {
     // The callbacks run after `entry` exists: opening a room is always asynchronous.
-    const ready = openRoom({ noteId, store, logger: logger.child({ noteId }), onDocumentChange }).then(
+    const ready = openRoom({ noteId, store, logger: logger.child({ noteId }), metrics, onDocumentChange }).then(
       (room) => {
         entry.room = room;
         logger.debug({ noteId }, 'room loaded');
@@ -40,19 +42,22 @@ export function createRoomRegistry(options: {
       (error: unknown) => {
         // A failed load must not stay cached: the next connection tries again.
         if (entries.get(noteId) === entry) entries.delete(noteId);
+        metrics.openDocuments.set(entries.size);
         throw error;
       },
     );
     const entry: Entry = { ready, room: null, users: 0, unloading: null };
     entries.set(noteId, entry);
+    metrics.openDocuments.set(entries.size);
     return entry;
   }
 
   async function unload(noteId: string, entry: Entry, room: Room): Promise<void> {
     // Waits however long the store needs: a room is never freed with unwritten updates.
-    await room.writer.flushed();
+    await room.flushed();
     if (entry.users > 0) return;
     entries.delete(noteId);
+    metrics.openDocuments.set(entries.size);
     room.destroy();
     try {
       await store.compactDocument(noteId);
@@ -117,8 +122,9 @@ export function createRoomRegistry(options: {
       await Promise.all(
         [...entries.entries()].map(async ([noteId, entry]) => {
           const room = await entry.ready;
-          await room.writer.flushed();
+          await room.flushed();
           entries.delete(noteId);
+          metrics.openDocuments.set(entries.size);
           room.destroy();
         }),
       );

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { Metrics } from '../metrics.ts';
 import { createUpdateWriter, type UpdateWriter } from './update-writer.ts';
 
 /** One side of a room: a connection that receives the room's broadcasts. */
@@ -21,9 +22,20 @@ export type Room = {
   readonly writer: UpdateWriter;
   /** Adds a member; it starts receiving document and awareness broadcasts. */
   join(member: RoomMember): void;
-  /** Removes a member and the awareness states it set. */
+  /** Removes a member, its presence and its claim on a client id. */
   leave(member: RoomMember): void;
+  /**
+   * Gives `clientId` to `member` if it holds none yet and nobody else holds this one; returns
+   * whether the member holds `clientId` now. A member holds at most one id, for as long as it stays.
+   */
+  claimClientId(member: RoomMember, clientId: number): boolean;
+  /** The member holding a client id, if any. */
+  ownerOf(clientId: number): RoomMember | undefined;
+  /** The client id a member holds, if any. */
+  clientIdOf(member: RoomMember): number | undefined;
   readonly memberCount: number;
+  /** Resolves once every update applied so far is in the store. */
+  flushed(): Promise<void>;
   /** Stops timers and frees the document; the caller has flushed the writer first. */
   destroy(): void;
 };
@@ -36,47 +48,63 @@ export async function openRoom(options: {
   noteId: string;
   store: DocumentStore;
   logger: Logger;
+  metrics: Metrics;
   onDocumentChange: OnDocumentChange;
 }): Promise<Room> {
-  const { noteId, store, logger, onDocumentChange } = options;
+  const { noteId, store, logger, metrics, onDocumentChange } = options;
   const doc = new Y.Doc({ gc: true });
   const stored = await store.loadDocument(noteId);
   if (stored !== null) Y.applyUpdate(doc, stored);
 
-  const writer = createUpdateWriter(store, noteId, logger);
+  const writer = createUpdateWriter({ store, name: noteId, logger, metrics });
   const awareness = new Awareness(doc);
   // The server is not a participant: it holds others' presence but shows none of its own.
   awareness.setLocalState(null);
   const members = new Set<RoomMember>();
-  const awarenessIdsByMember = new Map<RoomMember, Set<number>>();
+  const clientIdOf = new Map<RoomMember, number>();
+  const ownerOf = new Map<number, RoomMember>();
 
   function broadcast(message: Uint8Array, except?: unknown): void {
     for (const member of members) if (member !== except) member.send(message);
   }
 
+  // Updates applied within one turn of the event loop leave as one merged update: one store
+  // write and one frame per member, encoded once.
+  let batch: { update: Uint8Array; origin: unknown }[] = [];
+  function flushBatch(): void {
+    const updates = batch;
+    batch = [];
+    const merged = mergeAll(updates.map(({ update }) => update));
+    writer.enqueue(merged);
+    const toEveryone = encodeUpdateMessage(merged);
+    const origins = new Set(updates.map(({ origin }) => origin));
+    for (const member of members) {
+      if (!origins.has(member)) {
+        member.send(toEveryone);
+      } else if (origins.size > 1) {
+        // A member already has its own updates; it gets only the others'.
+        const others = updates.filter(({ origin }) => origin !== member).map(({ update }) => update);
+        member.send(encodeUpdateMessage(mergeAll(others)));
+      }
+    }
+    metrics.messagesSent.inc(members.size);
+    onDocumentChange(noteId);
+  }
+
   // Listeners are attached after loading, so the stored state is neither rewritten nor echoed.
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    writer.enqueue(update);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_TYPE.sync);
-    writeUpdate(encoder, update);
-    broadcast(encoding.toUint8Array(encoder), origin);
-    onDocumentChange(noteId);
+    if (batch.length === 0) setImmediate(() => batch.length > 0 && flushBatch());
+    batch.push({ update, origin });
   });
 
   awareness.on(
     'update',
     ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const owned = awarenessIdsByMember.get(origin as RoomMember);
-      if (owned) {
-        for (const id of added) owned.add(id);
-        for (const id of removed) owned.delete(id);
-      }
       const changed = [...added, ...updated, ...removed];
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_TYPE.awareness);
       encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, changed));
-      broadcast(encoding.toUint8Array(encoder));
+      broadcast(encoding.toUint8Array(encoder), origin);
     },
   );
 
@@ -87,20 +115,47 @@ export async function openRoom(options: {
     writer,
     join(member) {
       members.add(member);
-      awarenessIdsByMember.set(member, new Set());
     },
     leave(member) {
       members.delete(member);
-      const owned = awarenessIdsByMember.get(member);
-      awarenessIdsByMember.delete(member);
-      if (owned && owned.size > 0) removeAwarenessStates(awareness, [...owned], null);
+      const clientId = clientIdOf.get(member);
+      if (clientId === undefined) return;
+      clientIdOf.delete(member);
+      ownerOf.delete(clientId);
+      if (awareness.getStates().has(clientId)) removeAwarenessStates(awareness, [clientId], null);
     },
+    claimClientId(member, clientId) {
+      const held = clientIdOf.get(member);
+      if (held !== undefined) return held === clientId;
+      if (ownerOf.has(clientId) || !members.has(member)) return false;
+      clientIdOf.set(member, clientId);
+      ownerOf.set(clientId, member);
+      return true;
+    },
+    ownerOf: (clientId) => ownerOf.get(clientId),
+    clientIdOf: (member) => clientIdOf.get(member),
     get memberCount() {
       return members.size;
     },
+    flushed() {
+      if (batch.length > 0) flushBatch();
+      return writer.flushed();
+    },
     destroy() {
+      if (batch.length > 0) throw new Error(`room ${noteId} destroyed with updates not yet written`);
       awareness.destroy();
       doc.destroy();
     },
   };
+}
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+}
+
+function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPE.sync);
+  writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

@@ -1,3 +1,4 @@
+import type { DocumentRules } from '@plume/editor-schema';
 import { MESSAGE_TYPE } from '@plume/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -10,18 +11,23 @@ import {
   writeSyncStep2,
 } from 'y-protocols/sync';
 import * as Y from 'yjs';
+import {
+  type AwarenessEntry,
+  decodeAwarenessUpdate,
+  encodeAwarenessEntries,
+  sanitiseAwarenessState,
+} from './awareness-gate.ts';
+import { RejectedMessageError } from './rejected-message-error.ts';
 import type { Room, RoomMember } from './room.ts';
+import { decodeUpdate } from './update-decoder.ts';
+import { checkUpdate } from './update-gate.ts';
 
-/** A message the server cannot accept; the connection that sent it is closed with `closeCode`. */
-export class RejectedMessageError extends Error {
-  readonly closeCode: 'malformedMessage' | 'unknownMessageType';
-
-  constructor(closeCode: RejectedMessageError['closeCode'], message: string) {
-    super(message);
-    this.name = 'RejectedMessageError';
-    this.closeCode = closeCode;
-  }
-}
+/** What the gate holds every inbound update to. */
+export type UpdatePolicy = {
+  readonly rules: DocumentRules;
+  /** Most distinct authors whose changes one update may carry. */
+  readonly maxClientsPerUpdate: number;
+};
 
 /** The messages a server sends to a member that just joined: its state vector and who is present. */
 export function encodeGreeting(room: Room): Uint8Array[] {
@@ -36,29 +42,49 @@ export function encodeGreeting(room: Room): Uint8Array[] {
 
 /**
  * Applies one y-websocket message from `member` to its room and returns the reply, if any.
- * Unlike y-protocols' readSyncMessage, errors are thrown to the caller, never logged and ignored.
+ * Nothing reaches the document or the presence list before it has passed the gate; refusals
+ * throw a RejectedMessageError and leave document, store and other members untouched.
  */
-export function handleSyncMessage(room: Room, member: RoomMember, message: Uint8Array): Uint8Array | null {
+export function handleSyncMessage(
+  room: Room,
+  member: RoomMember,
+  message: Uint8Array,
+  policy: UpdatePolicy,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
   const type = readVarUint(decoder, 'message type');
   switch (type) {
     case MESSAGE_TYPE.sync:
-      return handleSync(room, member, decoder);
+      return handleSync(room, member, decoder, policy);
     case MESSAGE_TYPE.awareness:
-      applyAwarenessUpdate(room.awareness, readVarUint8Array(decoder, 'awareness update'), member);
+      handleAwareness(room, member, readPayload(decoder, 'awareness update'));
       return null;
     case MESSAGE_TYPE.queryAwareness:
+      expectEnd(decoder);
       return encodeAwareness(room, [...room.awareness.getStates().keys()]);
     default:
       throw new RejectedMessageError('unknownMessageType', `unknown message type ${type}`);
   }
 }
 
-function handleSync(room: Room, member: RoomMember, decoder: decoding.Decoder): Uint8Array | null {
+function handleSync(
+  room: Room,
+  member: RoomMember,
+  decoder: decoding.Decoder,
+  policy: UpdatePolicy,
+): Uint8Array | null {
   const step = readVarUint(decoder, 'sync step');
   switch (step) {
     case messageYjsSyncStep1: {
-      const stateVector = readVarUint8Array(decoder, 'state vector');
+      const stateVector = readPayload(decoder, 'state vector');
+      try {
+        Y.decodeStateVector(stateVector);
+      } catch (error) {
+        throw new RejectedMessageError(
+          'malformedMessage',
+          `state vector does not decode (${(error as Error).message})`,
+        );
+      }
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_TYPE.sync);
       writeSyncStep2(reply, room.doc, stateVector);
@@ -66,11 +92,41 @@ function handleSync(room: Room, member: RoomMember, decoder: decoding.Decoder): 
     }
     case messageYjsSyncStep2:
     case messageYjsUpdate:
-      Y.applyUpdate(room.doc, readVarUint8Array(decoder, 'update'), member);
+      applyCheckedUpdate(room, member, readPayload(decoder, 'update'), policy);
       return null;
     default:
       throw new RejectedMessageError('unknownMessageType', `unknown sync step ${step}`);
   }
+}
+
+function applyCheckedUpdate(room: Room, member: RoomMember, update: Uint8Array, policy: UpdatePolicy): void {
+  const decoded = decodeUpdate(update, { maxClients: policy.maxClientsPerUpdate });
+  checkUpdate(room.doc, decoded, policy.rules, {
+    isForeignClient(client) {
+      const owner = room.ownerOf(client);
+      return owner !== undefined && owner !== member;
+    },
+  });
+  Y.applyUpdate(room.doc, update, member);
+  const { pendingStructs, pendingDs } = room.doc.store;
+  if (pendingStructs !== null || pendingDs !== null) {
+    // The gate let through an update Yjs could not finish; this is a bug in the gate.
+    throw new Error('an update passed the gate but Yjs parked part of it');
+  }
+}
+
+// Each connection speaks for one client id, the first it announces that nobody else holds.
+// y-websocket clients echo the presence of others back to the server: those entries are
+// dropped quietly, not treated as an attack.
+function handleAwareness(room: Room, member: RoomMember, update: Uint8Array): void {
+  const accepted: AwarenessEntry[] = [];
+  for (const entry of decodeAwarenessUpdate(update)) {
+    const own =
+      entry.state === null ? room.ownerOf(entry.clientId) === member : room.claimClientId(member, entry.clientId);
+    if (!own) continue;
+    accepted.push({ ...entry, state: entry.state && sanitiseAwarenessState(entry.state, entry.clientId) });
+  }
+  if (accepted.length > 0) applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(accepted), member);
 }
 
 function encodeAwareness(room: Room, clients: number[]): Uint8Array {
@@ -80,7 +136,8 @@ function encodeAwareness(room: Room, clients: number[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-// lib0's decoders throw bare errors on truncated input; these name what was missing.
+// lib0's decoders throw bare errors on truncated input, or read past the end: these name what
+// was missing and insist that the payload ends the message.
 function readVarUint(decoder: decoding.Decoder, what: string): number {
   try {
     return decoding.readVarUint(decoder);
@@ -89,10 +146,18 @@ function readVarUint(decoder: decoding.Decoder, what: string): number {
   }
 }
 
-function readVarUint8Array(decoder: decoding.Decoder, what: string): Uint8Array {
-  try {
-    return decoding.readVarUint8Array(decoder);
-  } catch (error) {
-    throw new RejectedMessageError('malformedMessage', `truncated message: no ${what} (${(error as Error).message})`);
+function readPayload(decoder: decoding.Decoder, what: string): Uint8Array {
+  const length = readVarUint(decoder, `${what} length`);
+  if (decoder.arr.length - decoder.pos !== length) {
+    throw new RejectedMessageError(
+      'malformedMessage',
+      `${what} of ${length} bytes in a message with ${decoder.arr.length - decoder.pos} left`,
+    );
   }
+  return decoding.readUint8Array(decoder, length);
+}
+
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder))
+    throw new RejectedMessageError('malformedMessage', 'bytes after the end of the message');
 }

@@ -1,5 +1,7 @@
 import type { DocumentStore } from '@plume/storage';
 import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Metrics } from '../metrics.ts';
 
 /** First and longest wait between attempts at a failed write, in milliseconds. */
 const RETRY_DELAY_MS = { first: 100, longest: 5_000 } as const;
@@ -16,24 +18,37 @@ export type UpdateWriter = {
   readonly pending: number;
 };
 
-/** Creates the writer of one document's updates into `store` under `name`. */
-export function createUpdateWriter(store: DocumentStore, name: string, logger: Logger): UpdateWriter {
+/**
+ * Creates the writer of one document's updates into `store` under `name`. Updates queued while
+ * a write is under way go out together, merged, in the next write.
+ */
+export function createUpdateWriter(options: {
+  store: DocumentStore;
+  name: string;
+  logger: Logger;
+  metrics: Pick<Metrics, 'storeWriteSeconds' | 'storeErrors'>;
+}): UpdateWriter {
+  const { store, name, logger, metrics } = options;
   const queue: Uint8Array[] = [];
   let draining: Promise<void> | null = null;
   let failing = false;
 
   async function drain(): Promise<void> {
     let delay: number = RETRY_DELAY_MS.first;
-    for (let update = queue[0]; update !== undefined; update = queue[0]) {
+    while (queue.length > 0) {
+      const taken = queue.length;
+      const update = taken === 1 ? (queue[0] as Uint8Array) : Y.mergeUpdates(queue);
+      const stopTimer = metrics.storeWriteSeconds.startTimer();
       try {
         await store.appendUpdate(name, update);
-        queue.shift();
+        stopTimer();
+        queue.splice(0, taken);
         failing = false;
         delay = RETRY_DELAY_MS.first;
       } catch (error) {
-        // The update stays first in line: order matters less to Yjs than loss, but keeping it
-        // lets the store hold exactly what clients saw.
+        // The updates stay in line and are tried again, merged with any that arrive meanwhile.
         failing = true;
+        metrics.storeErrors.inc();
         logger.error({ err: error, pending: queue.length, retryInMs: delay }, 'writing an update failed');
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, RETRY_DELAY_MS.longest);

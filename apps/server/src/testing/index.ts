@@ -1,4 +1,7 @@
-export type { TestServer } from './start-test-server.ts';
+export type { FaultyDocumentStore } from './faulty-document-store.ts';
+export { createFaultyDocumentStore } from './faulty-document-store.ts';
+export { noteText, typeInNote } from './note-text.ts';
+export type { TestServer, TestServerOptions } from './start-test-server.ts';
 export { createTestNote, startTestServer } from './start-test-server.ts';
 export type { TestClient } from './y-websocket-client.ts';
 export { connectTestClient } from './y-websocket-client.ts';

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { ServerConfig } from '../config.ts';
-import { type PlumeServer, startPlumeServer } from '../plume-server.ts';
+import { loadConfig, type ServerConfig, type SyncConfig } from '../config.ts';
+import { type PlumeServer, type PlumeServerHooks, startPlumeServer } from '../plume-server.ts';
 
 /** A Plume server for tests: loopback, port 0, its own data directory unless one is given. */
 export type TestServer = PlumeServer & {
@@ -14,10 +14,16 @@ export type TestServer = PlumeServer & {
   dispose(): Promise<void>;
 };
 
+/** What a test may set; everything else is the production default. */
+export type TestServerOptions = PlumeServerHooks & {
+  dataDir?: string;
+  webRoot?: string | null;
+  port?: number;
+  sync?: Partial<SyncConfig>;
+};
+
 /** Starts a real server on loopback, on a free port unless one is given; `dispose` tears it down. */
-export async function startTestServer(
-  options: { dataDir?: string; webRoot?: string | null; port?: number } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plume-test-')));
   const config: ServerConfig = {
@@ -26,9 +32,11 @@ export async function startTestServer(
     dataDir,
     webRoot: options.webRoot ?? null,
     logLevel: 'silent',
+    sync: { ...loadConfig({}, { dataDir, webRoot: null }).sync, ...options.sync },
+    metricsToken: null,
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const server = await startPlumeServer(config, logger);
+  const server = await startPlumeServer(config, logger, options);
   return {
     ...server,
     dataDir,
