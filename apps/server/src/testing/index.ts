@@ -1,6 +1,8 @@
 export type { FaultyDocumentStore } from './faulty-document-store.ts';
 export { createFaultyDocumentStore } from './faulty-document-store.ts';
 export { noteText, typeInNote } from './note-text.ts';
+export type { RawCollabSocket } from './raw-collab-socket.ts';
+export { awarenessFrame, openRawCollabSocket, syncUpdateFrame } from './raw-collab-socket.ts';
 export type { TestServer, TestServerOptions } from './start-test-server.ts';
 export { createTestNote, startTestServer } from './start-test-server.ts';
 export type { TestClient } from './y-websocket-client.ts';

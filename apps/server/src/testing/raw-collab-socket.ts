@@ -1,0 +1,64 @@
+import { COLLAB_PATH, MESSAGE_TYPE } from '@plume/protocol';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+
+/** A bare WebSocket on a note's sync endpoint, for sending frames no honest client would. */
+export type RawCollabSocket = {
+  readonly socket: WebSocket;
+  /** Frames received so far, in order. */
+  readonly received: Uint8Array[];
+  /** Resolves once the socket is open. */
+  readonly opened: Promise<void>;
+  /** Resolves with the close code and reason once the socket is closed. */
+  readonly closed: Promise<{ code: number; reason: string }>;
+  send(frame: Uint8Array): void;
+};
+
+/** Opens a raw connection to a note; it speaks only when told to. */
+export function openRawCollabSocket(wsUrl: string, noteId: string): RawCollabSocket {
+  const socket = new WebSocket(`${wsUrl}${COLLAB_PATH}/${noteId}`);
+  const received: Uint8Array[] = [];
+  socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  // A refused or reset socket reports an error before its close; the close is what tests read.
+  socket.on('error', () => undefined);
+  return {
+    socket,
+    received,
+    opened,
+    closed,
+    send(frame) {
+      socket.send(frame);
+    },
+  };
+}
+
+/** Wraps a Yjs update in a y-websocket sync message (sync step 2 when `step2`, else update). */
+export function syncUpdateFrame(update: Uint8Array, step2 = false): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPE.sync);
+  encoding.writeVarUint(encoder, step2 ? 1 : 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Wraps presence entries in a y-websocket awareness message. */
+export function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(inner, clientId);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, JSON.stringify(state));
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPE.awareness);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}
