@@ -82,6 +82,7 @@ export async function startPlumeServer(
     policy: { rules: createDocumentRules(), maxClientsPerUpdate: MAX_CLIENTS_PER_UPDATE },
     maxMessageBytes: config.sync.maxMessageBytes,
     limits: {
+      maxMessageBytes: config.sync.maxMessageBytes,
       messagesPerSecond: config.sync.messagesPerSecond,
       messageBurst: 2 * config.sync.messagesPerSecond,
       maxBufferedBytes: config.sync.maxBufferedBytes,

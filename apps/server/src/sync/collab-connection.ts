@@ -11,8 +11,12 @@ import { encodeGreeting, handleSyncMessage, type UpdatePolicy } from './sync-mes
 /** How often a connection is pinged; one that has not answered the previous ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
 
-/** Most messages waiting for a connection, while its note loads or while it is throttled. */
-const MAX_WAITING_MESSAGES = 256;
+/**
+ * Most messages waiting for a connection, while its note loads or while it is throttled. A
+ * paused socket stops reading, so only what was already read can pile up: at most a read
+ * chunk of tiny frames, or one large message.
+ */
+const MAX_WAITING_MESSAGES = 16_384;
 
 // Metric labels for message types: a fixed set, whatever number a client sends.
 const MESSAGE_TYPE_NAMES: Record<number, string> = Object.fromEntries(
@@ -24,6 +28,8 @@ export type ConnectionLimits = {
   /** Messages a connection may send per second, after a burst of `messageBurst`. */
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
+  /** Largest message accepted, in bytes. */
+  readonly maxMessageBytes: number;
   /** Bytes queued for a client that does not read, past which it is dropped. */
   readonly maxBufferedBytes: number;
 };
@@ -47,6 +53,8 @@ export function serveCollabConnection(options: {
   const throttle = createMessageThrottle({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst });
   // Messages wait here, in order, until the note is loaded and the throttle lets them through.
   const waiting: Uint8Array[] = [];
+  let waitingBytes = 0;
+  const maxWaitingBytes = 2 * limits.maxMessageBytes;
   let throttled: NodeJS.Timeout | null = null;
   let room: Room | null = null;
   let closed = false;
@@ -117,7 +125,9 @@ export function serveCollabConnection(options: {
         }, wait);
         return;
       }
-      handle(waiting.shift() as Uint8Array);
+      const message = waiting.shift() as Uint8Array;
+      waitingBytes -= message.byteLength;
+      handle(message);
     }
   }
 
@@ -127,11 +137,13 @@ export function serveCollabConnection(options: {
       reject('malformedMessage', 'text frame');
       return;
     }
-    if (waiting.length >= MAX_WAITING_MESSAGES) {
-      reject('tooManyMessages', `more than ${MAX_WAITING_MESSAGES} messages waiting`);
+    const message = toUint8Array(data);
+    if (waiting.length >= MAX_WAITING_MESSAGES || waitingBytes + message.byteLength > maxWaitingBytes) {
+      reject('tooManyMessages', `more than ${waiting.length} messages waiting`);
       return;
     }
-    waiting.push(toUint8Array(data));
+    waiting.push(message);
+    waitingBytes += message.byteLength;
     handleWaiting();
   });
 
