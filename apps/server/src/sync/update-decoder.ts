@@ -110,7 +110,11 @@ function readContent(reader: Reader, ref: number): { content: ItemContent; lengt
       return { content: { kind: 'deleted' }, length: reader.length('deleted length') };
     case 2: {
       const count = reader.count('json count');
-      for (let i = 0; i < count; i++) reader.string('json value');
+      // Yjs parses these while decoding, before applying anything: they must parse here too.
+      for (let i = 0; i < count; i++) {
+        const value = reader.string('json value');
+        if (value !== 'undefined') reader.parseJson(value, 'json value');
+      }
       return { content: { kind: 'unsupported', what: 'JSON content' }, length: count };
     }
     case 3:
@@ -120,7 +124,7 @@ function readContent(reader: Reader, ref: number): { content: ItemContent; lengt
       // Yjs counts a string's clocks in UTF-16 code units.
       return { content: { kind: 'string' }, length: reader.string('text').length };
     case 5:
-      reader.string('embed');
+      reader.json('embed');
       return { content: { kind: 'unsupported', what: 'embedded content' }, length: 1 };
     case 6: {
       const key = reader.string('format key');
@@ -306,7 +310,9 @@ function createReader(bytes: Uint8Array) {
     byte: (what: string) => take(1, what)[0] as number,
     bytes: (what: string) => take(uint(`${what} length`), what),
     json(what: string): unknown {
-      const text = string(what);
+      return this.parseJson(string(what), what);
+    },
+    parseJson(text: string, what: string): unknown {
       try {
         return JSON.parse(text);
       } catch (error) {

@@ -29,8 +29,10 @@ export type GateContext = { isForeignClient(client: number): boolean };
 export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, rules: DocumentRules, context: GateContext): void {
   const knownEnd = new Map<number, number>();
   const endOf = (client: number) => knownEnd.get(client) ?? Y.getState(doc.store, client);
-  const newStructs = new Map<number, { structs: readonly DecodedStruct[]; state: number }>();
+  const blocks = new Map<number, { structs: readonly DecodedStruct[]; state: number }>();
 
+  // Yjs looks up the references of every struct, even one it already has and will skip, so
+  // every struct is checked for references; content is checked only where it is new.
   for (const { client, structs } of update.clients) {
     const first = structs[0];
     const last = structs.at(-1);
@@ -46,27 +48,25 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, rules: DocumentRu
       throw new RejectedMessageError('clockGap', `author ${client} has a hole in its changes`);
     }
     const end = last.clock + last.length;
-    if (end <= state) continue;
-    if (context.isForeignClient(client)) {
-      throw new RejectedMessageError(
-        'clientIdInUse',
-        `changes under client id ${client}, which another connection owns`,
-      );
+    if (end > state) {
+      if (context.isForeignClient(client)) {
+        throw new RejectedMessageError(
+          'clientIdInUse',
+          `changes under client id ${client}, which another connection owns`,
+        );
+      }
+      knownEnd.set(client, end);
     }
-    knownEnd.set(client, end);
-    newStructs.set(client, { structs, state });
+    blocks.set(client, { structs, state });
   }
 
-  const index = indexNewStructs(newStructs);
-  for (const [client, { structs }] of newStructs) {
+  const index = indexNewStructs(blocks);
+  for (const [client, { structs }] of blocks) {
     for (const struct of structs) {
       for (const ref of referencesOf(struct)) {
         // Yjs integrates an author's structs in clock order, so a reference to the same author
         // must point back; a forward one makes it throw halfway through applying.
-        const missing =
-          ref.client === client
-            ? ref.clock >= struct.clock && ref.clock >= Y.getState(doc.store, client)
-            : ref.clock >= endOf(ref.client);
+        const missing = ref.client === client ? ref.clock >= struct.clock : ref.clock >= endOf(ref.client);
         if (missing)
           throw new RejectedMessageError(
             'clockGap',
@@ -75,10 +75,10 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, rules: DocumentRu
       }
     }
   }
-  checkIntegrationOrder(newStructs, index);
+  checkIntegrationOrder(blocks, index);
 
   const positions = createPositionResolver(doc, index);
-  for (const [client, { structs, state }] of newStructs) {
+  for (const [client, { structs, state }] of blocks) {
     for (const struct of structs) {
       if (struct.type !== 'item' || struct.clock + struct.length <= state) continue;
       const problem = contentProblem(struct, positions.of({ client, clock: struct.clock }, 0), rules);
@@ -96,7 +96,9 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, rules: DocumentRu
   }
 }
 
-type NewStructs = ReadonlyMap<number, { structs: readonly DecodedStruct[]; state: number }>;
+/** An update's structs by author, with the clock the note already has for that author. */
+type UpdateBlocks = ReadonlyMap<number, { structs: readonly DecodedStruct[]; state: number }>;
+/** Finds the struct of an update holding an id the note does not have yet. */
 type StructIndex = { find(id: StructId): DecodedStruct | null };
 
 function referencesOf(struct: DecodedStruct): StructId[] {
@@ -108,10 +110,10 @@ function referencesOf(struct: DecodedStruct): StructId[] {
   return refs;
 }
 
-function indexNewStructs(newStructs: NewStructs): StructIndex {
+function indexNewStructs(blocks: UpdateBlocks): StructIndex {
   return {
     find(id) {
-      const entry = newStructs.get(id.client);
+      const entry = blocks.get(id.client);
       if (!entry || id.clock < entry.state) return null;
       const { structs } = entry;
       let low = 0;
@@ -131,11 +133,11 @@ function indexNewStructs(newStructs: NewStructs): StructIndex {
 // Yjs can apply an update only if its new structs can be ordered so that each comes after the
 // previous struct of its author and after every new struct it refers to; a cycle among those
 // makes it park or throw halfway, so it is refused first.
-function checkIntegrationOrder(newStructs: NewStructs, index: StructIndex): void {
+function checkIntegrationOrder(blocks: UpdateBlocks, index: StructIndex): void {
   const done = new Set<DecodedStruct>();
   const active = new Set<DecodedStruct>();
   const previous = new Map<DecodedStruct, DecodedStruct>();
-  for (const { structs } of newStructs.values()) {
+  for (const { structs } of blocks.values()) {
     for (let i = 1; i < structs.length; i++) previous.set(structs[i] as DecodedStruct, structs[i - 1] as DecodedStruct);
   }
   const dependencies = (struct: DecodedStruct): DecodedStruct[] => {
@@ -144,7 +146,7 @@ function checkIntegrationOrder(newStructs: NewStructs, index: StructIndex): void
     if (before) found.push(before);
     return found;
   };
-  for (const { structs } of newStructs.values()) {
+  for (const { structs } of blocks.values()) {
     for (const root of structs) {
       if (done.has(root)) continue;
       const stack: { struct: DecodedStruct; next: DecodedStruct[] }[] = [{ struct: root, next: dependencies(root) }];

@@ -2,20 +2,23 @@ import { DOCUMENT_FIELD } from '@plume/editor-schema';
 import * as Y from 'yjs';
 
 /**
- * Types `text` at `index` of a note's first paragraph, shaped as the browser editor shapes it
- * (a `paragraph` element holding a text run), creating the paragraph in an empty note.
+ * Types `text` at `index` of a note's first paragraph that starts with text, shaped as the
+ * browser editor shapes it (a `paragraph` element holding a text run), creating the paragraph
+ * at the top of the note when there is none.
  */
 export function typeInNote(doc: Y.Doc, index: number, text: string): void {
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
   doc.transact(() => {
-    let paragraph = fragment.get(0);
-    if (!(paragraph instanceof Y.XmlElement)) {
-      paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText()]);
+    let run = fragment
+      .toArray()
+      .map((block) => (block instanceof Y.XmlElement && block.nodeName === 'paragraph' ? block.get(0) : null))
+      .find((child) => child instanceof Y.XmlText);
+    if (!run) {
+      const paragraph = new Y.XmlElement('paragraph');
+      run = new Y.XmlText();
+      paragraph.insert(0, [run]);
       fragment.insert(0, [paragraph]);
     }
-    const run = paragraph.get(0);
-    if (!(run instanceof Y.XmlText)) throw new Error('the first paragraph does not start with text');
     run.insert(index, text);
   });
 }
