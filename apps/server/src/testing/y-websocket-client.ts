@@ -12,9 +12,9 @@ export type TestClient = {
   destroy(): void;
 };
 
-/** Connects a y-websocket provider to a note on a test server. */
-export function connectTestClient(wsUrl: string, noteId: string): TestClient {
-  const doc = new Y.Doc();
+/** Connects a y-websocket provider to a note on a test server, on a new Y.Doc unless one is given. */
+export function connectTestClient(wsUrl: string, noteId: string, options: { doc?: Y.Doc } = {}): TestClient {
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${wsUrl}${COLLAB_PATH}`, noteId, doc, {
     // ws implements the browser WebSocket API y-websocket expects; its types differ in detail.
     WebSocketPolyfill: WebSocket as never,
