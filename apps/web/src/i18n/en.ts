@@ -21,6 +21,8 @@ export const EN: Messages = {
   'note.back': '← All notes',
   'note.loading': 'Opening the note…',
   'note.notFound': 'This note does not exist or was deleted.',
+  'note.refused':
+    'The server refused a change and closed the connection (code {code}). Reload the page; what was typed since is not saved.',
   'note.invalidId': 'This address does not lead to a note.',
   'note.loadFailed': 'The note could not be opened: {reason}',
   'note.editorLabel': 'Note content',

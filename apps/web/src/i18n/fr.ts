@@ -19,6 +19,8 @@ export const FR = {
   'note.back': '← Toutes les notes',
   'note.loading': 'Ouverture de la note…',
   'note.notFound': 'Cette note n’existe pas ou a été supprimée.',
+  'note.refused':
+    'Le serveur a refusé une modification et coupé la connexion (code {code}). Rechargez la page ; ce qui a été tapé depuis n’est pas enregistré.',
   'note.invalidId': 'Cette adresse ne correspond à aucune note.',
   'note.loadFailed': 'La note n’a pas pu être ouverte : {reason}',
   'note.editorLabel': 'Contenu de la note',

@@ -63,6 +63,8 @@ export function mountNoteView(
           status.dataset.status = state;
           status.textContent = i18n.t(`status.${state}`);
           if (opened.refusedWith === CLOSE_CODE.noteNotFound.code) showProblem(i18n.t('note.notFound'));
+          else if (opened.refusedWith !== null)
+            showProblem(i18n.t('note.refused', { code: String(opened.refusedWith) }));
         },
       ),
       watchPresence(opened.provider.awareness, (people) => {
