@@ -13,5 +13,13 @@ declare module 'y-leveldb' {
     flushDocument(docName: string): Promise<void>;
     clearDocument(docName: string): Promise<void>;
     destroy(): Promise<void>;
+    /** Runs `f` after every queued operation; resolves to null when it threw (y-leveldb logs it). */
+    _transact<T>(f: (db: unknown) => Promise<T>): Promise<T | null>;
   }
+
+  /** Keys of the updates stored for a document, at most `limit` of them. */
+  export function getLevelUpdatesKeys(db: unknown, docName: string, opts?: { limit?: number }): Promise<unknown[]>;
+
+  /** Every update stored for a document, oldest first. */
+  export function getLevelUpdates(db: unknown, docName: string): Promise<Uint8Array[]>;
 }

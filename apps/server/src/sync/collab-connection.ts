@@ -48,8 +48,13 @@ export function serveCollabConnection(options: {
   limits: ConnectionLimits;
   metrics: Metrics;
   logger: Logger;
+  /** Fields that say which connection a log line is about. */
+  logContext: Record<string, unknown>;
 }): void {
-  const { socket, noteId, rooms, policy, limits, metrics, logger } = options;
+  const { socket, noteId, rooms, policy, limits, metrics, logger: parentLogger, logContext } = options;
+  // Made on first use: most connections never log anything.
+  let childLogger: Logger | null = null;
+  const logger = () => (childLogger ??= parentLogger.child(logContext));
   const throttle = createMessageThrottle({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst });
   // Messages wait here, in order, until the note is loaded and the throttle lets them through.
   const waiting: Uint8Array[] = [];
@@ -67,13 +72,13 @@ export function serveCollabConnection(options: {
       if (socket.bufferedAmount + message.byteLength > limits.maxBufferedBytes) {
         // Holding ever more for a reader that does not read would let it exhaust memory.
         metrics.slowReadersDropped.inc();
-        logger.warn({ bufferedBytes: socket.bufferedAmount }, 'client does not read what it is sent; dropping it');
+        logger().warn({ bufferedBytes: socket.bufferedAmount }, 'client does not read what it is sent; dropping it');
         closed = true;
         socket.terminate();
         return;
       }
       socket.send(message, (error) => {
-        if (error) logger.debug({ err: error }, 'sending failed; the socket is closing');
+        if (error) logger().debug({ err: error }, 'sending failed; the socket is closing');
       });
     },
   };
@@ -88,7 +93,7 @@ export function serveCollabConnection(options: {
   function reject(name: CloseCodeName, detail: string): void {
     if (closed) return;
     const { code, reason } = CLOSE_CODE[name];
-    logger.warn(
+    logger().warn(
       { code, reason, detail, clientId: room?.clientIdOf(member) },
       'refusing a message; closing the connection',
     );
@@ -106,7 +111,7 @@ export function serveCollabConnection(options: {
       if (error instanceof RejectedMessageError) {
         reject(error.closeCode, error.message);
       } else {
-        logger.error({ err: error, clientId: room.clientIdOf(member) }, 'handling a message failed');
+        logger().error({ err: error, clientId: room.clientIdOf(member) }, 'handling a message failed');
         metrics.rejectedMessages.inc({ reason: 'internalError' });
         close('internalError');
       }
@@ -149,7 +154,7 @@ export function serveCollabConnection(options: {
 
   const pinger = setInterval(() => {
     if (!answeredPing) {
-      logger.info('no answer to ping; dropping connection');
+      logger().info('no answer to ping; dropping connection');
       socket.terminate();
       return;
     }
@@ -160,7 +165,7 @@ export function serveCollabConnection(options: {
     answeredPing = true;
   });
 
-  socket.on('error', (error) => logger.warn({ err: error }, 'socket error'));
+  socket.on('error', (error) => logger().warn({ err: error }, 'socket error'));
   socket.on('close', () => {
     closed = true;
     metrics.connections.dec();
@@ -170,7 +175,7 @@ export function serveCollabConnection(options: {
     if (room) {
       room.leave(member);
       rooms.release(room);
-      logger.debug('connection left');
+      logger().debug('connection left');
     }
   });
 
@@ -187,7 +192,7 @@ export function serveCollabConnection(options: {
       handleWaiting();
     },
     (error: unknown) => {
-      logger.error({ err: error }, 'loading the document failed');
+      logger().error({ err: error }, 'loading the document failed');
       close('storageUnavailable');
     },
   );

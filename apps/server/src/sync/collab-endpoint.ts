@@ -43,11 +43,8 @@ export function attachCollabEndpoint(options: {
     }
     const noteId = pathname.slice(COLLAB_PATH.length + 1);
     const connectionId = nextConnectionId++;
-    const connectionLogger = logger.child({
-      connectionId,
-      noteId: noteId.slice(0, 64),
-      remote: request.socket.remoteAddress,
-    });
+    // Plain fields, not a child logger: a child per idle connection costs memory for nothing.
+    const logContext = { connectionId, noteId: noteId.slice(0, 64), remote: request.socket.remoteAddress };
     // Refusals complete the handshake first: a close reason reaches every client, an HTTP
     // status on the upgrade reaches none (browsers hide it).
     const refusal = !isNoteId(noteId)
@@ -57,12 +54,12 @@ export function attachCollabEndpoint(options: {
         : null;
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       if (refusal) {
-        connectionLogger.info({ code: refusal.code, reason: refusal.reason }, 'refusing connection');
+        logger.info({ ...logContext, code: refusal.code, reason: refusal.reason }, 'refusing connection');
         webSocket.close(refusal.code, refusal.reason);
         return;
       }
-      connectionLogger.debug('connection opened');
-      serveCollabConnection({ socket: webSocket, noteId, rooms, policy, limits, metrics, logger: connectionLogger });
+      logger.debug(logContext, 'connection opened');
+      serveCollabConnection({ socket: webSocket, noteId, rooms, policy, limits, metrics, logger, logContext });
     });
   }
 

@@ -33,7 +33,7 @@ export function createRoomRegistry(options: {
 
   function load(noteId: string): Entry {
     // The callbacks run after `entry` exists: opening a room is always asynchronous.
-    const ready = openRoom({ noteId, store, logger: logger.child({ noteId }), metrics, onDocumentChange }).then(
+    const ready = openRoom({ noteId, store, logger, metrics, onDocumentChange }).then(
       (room) => {
         entry.room = room;
         logger.debug({ noteId }, 'room loaded');

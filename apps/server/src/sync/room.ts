@@ -34,6 +34,12 @@ export type Room = {
   /** The client id a member holds, if any. */
   clientIdOf(member: RoomMember): number | undefined;
   readonly memberCount: number;
+  /**
+   * The stored state the document was loaded from, the first time it is asked for and only if
+   * nothing changed since: the first client's full sync can then be sent without encoding the
+   * document again. Null afterwards.
+   */
+  takeLoadedState(): Uint8Array | null;
   /** Resolves once every update applied so far is in the store. */
   flushed(): Promise<void>;
   /** Stops timers and frees the document; the caller has flushed the writer first. */
@@ -55,11 +61,15 @@ export async function openRoom(options: {
   const doc = new Y.Doc({ gc: true });
   const stored = await store.loadDocument(noteId);
   if (stored !== null) Y.applyUpdate(doc, stored);
+  let loadedState = stored;
 
   const writer = createUpdateWriter({ store, name: noteId, logger, metrics });
   const awareness = new Awareness(doc);
   // The server is not a participant: it holds others' presence but shows none of its own.
   awareness.setLocalState(null);
+  // y-protocols times out silent peers on a timer per document; the server drops a peer's
+  // presence when its connection closes (dead ones fail the ping), so the timer is not needed.
+  clearInterval((awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
   const members = new Set<RoomMember>();
   const clientIdOf = new Map<RoomMember, number>();
   const ownerOf = new Map<number, RoomMember>();
@@ -93,6 +103,7 @@ export async function openRoom(options: {
 
   // Listeners are attached after loading, so the stored state is neither rewritten nor echoed.
   doc.on('update', (update: Uint8Array, origin: unknown) => {
+    loadedState = null;
     if (batch.length === 0) setImmediate(() => batch.length > 0 && flushBatch());
     batch.push({ update, origin });
   });
@@ -136,6 +147,11 @@ export async function openRoom(options: {
     clientIdOf: (member) => clientIdOf.get(member),
     get memberCount() {
       return members.size;
+    },
+    takeLoadedState() {
+      const state = loadedState;
+      loadedState = null;
+      return state;
     },
     flushed() {
       if (batch.length > 0) flushBatch();

@@ -49,7 +49,7 @@ export function createUpdateWriter(options: {
         // The updates stay in line and are tried again, merged with any that arrive meanwhile.
         failing = true;
         metrics.storeErrors.inc();
-        logger.error({ err: error, pending: queue.length, retryInMs: delay }, 'writing an update failed');
+        logger.error({ err: error, noteId: name, pending: queue.length, retryInMs: delay }, 'writing an update failed');
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, RETRY_DELAY_MS.longest);
       }
