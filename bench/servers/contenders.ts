@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createTestNote } from '@plume/server/testing';
 import { createHocuspocusWire } from '../wire/hocuspocus-wire.ts';
 import type { Wire } from '../wire/wire.ts';
 import { createYWebsocketWire } from '../wire/y-websocket-wire.ts';
@@ -24,7 +25,7 @@ export const PLUME: Contender = {
     // A few requests at a time: the metadata store writes its file once per note.
     for (let start = 0; start < count; start += 8) {
       const batch = Array.from({ length: Math.min(8, count - start) }, (_, i) =>
-        createNote(port, `Bench ${start + i}`),
+        createTestNote({ url: `http://127.0.0.1:${port}` }, `Bench ${start + i}`),
       );
       ids.push(...(await Promise.all(batch)));
     }
@@ -50,17 +51,6 @@ export const HOCUSPOCUS: Contender = {
 
 /** Every contender, Plume first; the peers follow in the order of the results table. */
 export const CONTENDERS: readonly Contender[] = [PLUME, Y_WEBSOCKET, HOCUSPOCUS];
-
-async function createNote(port: number, title: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/notes`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  });
-  if (response.status !== 201) throw new Error(`creating a note answered ${response.status}: ${await response.text()}`);
-  const note = (await response.json()) as { id: string };
-  return note.id;
-}
 
 function freshNames(count: number): string[] {
   const run = randomUUID().slice(0, 8);

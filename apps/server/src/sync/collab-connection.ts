@@ -175,7 +175,7 @@ export function serveCollabConnection(options: {
     if (room) {
       room.leave(member);
       rooms.release(room);
-      logger().debug('connection left');
+      parentLogger.debug(logContext, 'connection left');
     }
   });
 

@@ -1,6 +1,7 @@
 import { COLLAB_PATH, MESSAGE_TYPE } from '@plume/protocol';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { type AwarenessEntry, encodeAwarenessEntries } from '../sync/awareness-gate.ts';
 
 /** A bare WebSocket on a note's sync endpoint, for sending frames no honest client would. */
 export type RawCollabSocket = {
@@ -48,17 +49,10 @@ export function syncUpdateFrame(update: Uint8Array, step2 = false): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Wraps presence entries in a y-websocket awareness message. */
+/** Wraps presence entries in a y-websocket awareness message; states need not be valid ones. */
 export function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-  }
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_TYPE.awareness);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(entries as AwarenessEntry[]));
   return encoding.toUint8Array(encoder);
 }
