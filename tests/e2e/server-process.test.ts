@@ -93,8 +93,9 @@ describe('the Plume server process', () => {
     const bobAgain = connect(secondUrl, noteId, bob.doc);
     await Promise.all([aliceAgain.synced(), bobAgain.synced()]);
     await expect.poll(() => noteText(reader.doc).length).toBe(typed);
-    expect(noteText(aliceAgain.doc)).toBe(noteText(reader.doc));
-    expect(noteText(bobAgain.doc)).toBe(noteText(reader.doc));
+    // Each writer may still be receiving the other's last edits: wait for all three to agree.
+    await expect.poll(() => noteText(aliceAgain.doc)).toBe(noteText(reader.doc));
+    await expect.poll(() => noteText(bobAgain.doc)).toBe(noteText(reader.doc));
   });
 
   it('writes every note and exits cleanly on SIGTERM', async () => {
