@@ -1,3 +1,5 @@
+import type { NoteRole } from './access.ts';
+
 /** Longest note title accepted, in UTF-16 code units. */
 export const NOTE_TITLE_MAX_LENGTH = 200;
 
@@ -9,6 +11,9 @@ export type NoteSummary = {
   updatedAt: string;
 };
 
+/** A note as one person sees it: with the role they hold on it. */
+export type NoteView = NoteSummary & { role: NoteRole };
+
 /** Body of `POST /api/notes`. */
 export type CreateNoteRequest = {
   title: string;
@@ -18,7 +23,20 @@ export type CreateNoteRequest = {
 export const API_ERROR = {
   invalidBody: { status: 400, message: 'The request body is not valid.' },
   invalidNoteId: { status: 400, message: 'This is not a valid note id.' },
-  noteNotFound: { status: 404, message: 'No note has this id.' },
+  noteNotFound: { status: 404, message: 'No note has this id, or you have no access to it.' },
+  unauthenticated: { status: 401, message: 'Sign in to continue.' },
+  invalidCredentials: { status: 401, message: 'The e-mail address or the password is wrong.' },
+  forbidden: { status: 403, message: 'Your role on this note does not allow this.' },
+  adminOnly: { status: 403, message: 'Only an administrator may do this.' },
+  crossSiteRequest: { status: 403, message: 'This request came from another site and was refused.' },
+  invalidToken: { status: 410, message: 'This link is invalid, was revoked or has expired.' },
+  setupDone: { status: 409, message: 'Plume already has an administrator.' },
+  emailTaken: { status: 409, message: 'An account already uses this e-mail address.' },
+  unknownPerson: { status: 404, message: 'No active account uses this e-mail address.' },
+  lastOwner: { status: 409, message: 'A note keeps at least one owner.' },
+  userNotFound: { status: 404, message: 'No account has this id.' },
+  tooManyAttempts: { status: 429, message: 'Too many attempts; wait a moment and try again.' },
+  unsupportedMediaType: { status: 415, message: 'Send the body as application/json.' },
   notFound: { status: 404, message: 'Nothing is served at this address.' },
   payloadTooLarge: { status: 413, message: 'The request body is too large.' },
   storageUnavailable: { status: 503, message: 'Storage is unavailable; try again shortly.' },

@@ -20,6 +20,8 @@ export type MessageType = (typeof MESSAGE_TYPE)[keyof typeof MESSAGE_TYPE];
 export const CLOSE_CODE = {
   invalidNoteId: { code: 4400, reason: 'invalid note id' },
   noteNotFound: { code: 4404, reason: 'note not found' },
+  unauthenticated: { code: 4401, reason: 'sign in required' },
+  accessRevoked: { code: 4403, reason: 'access revoked' },
   unknownMessageType: { code: 4421, reason: 'unknown message type' },
   malformedMessage: { code: 4422, reason: 'malformed message' },
   tooManyClientIds: { code: 4423, reason: 'update names too many client ids' },
@@ -28,6 +30,8 @@ export const CLOSE_CODE = {
   invalidAwareness: { code: 4427, reason: 'invalid presence update' },
   tooManyMessages: { code: 4429, reason: 'too many messages' },
   storageUnavailable: { code: 4503, reason: 'storage unavailable' },
+  // Retryable: the client reconnects and meets its new role.
+  accessChanged: { code: 4100, reason: 'access changed' },
   // Retryable: the client id's owner may be gone by the next attempt.
   clientIdInUse: { code: 4509, reason: 'client id belongs to another connection' },
   messageTooLarge: { code: 1009, reason: 'message too large' },

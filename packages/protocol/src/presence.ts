@@ -1,5 +1,10 @@
-/** How a person appears to co-authors, as carried in the `user` field of their awareness state. */
-export type PresenceUser = { name: string; color: string };
+import type { NoteRole } from './access.ts';
+
+/**
+ * How a person appears to co-authors, as carried in the `user` field of their awareness state.
+ * The server overwrites `role`, and `name` for signed-in accounts, so nobody can pose as another.
+ */
+export type PresenceUser = { name: string; color: string; role?: NoteRole; verified?: boolean };
 
 /** Longest display name, in characters. */
 export const DISPLAY_NAME_MAX_LENGTH = 40;
