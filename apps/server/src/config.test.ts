@@ -13,6 +13,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sync: { maxMessageBytes: 4 * 1024 * 1024, messagesPerSecond: 100, maxBufferedBytes: 16 * 1024 * 1024 },
       metricsToken: null,
+      publicUrl: null,
+      allowedOrigins: [],
+      trustProxy: false,
     });
   });
 
@@ -28,6 +31,9 @@ describe('loadConfig', () => {
         MESSAGES_PER_SECOND: '50',
         MAX_BUFFERED_BYTES: '2097152',
         METRICS_TOKEN: 'a-long-enough-metrics-token',
+        PUBLIC_URL: 'https://notes.example.org',
+        ALLOWED_ORIGINS: 'https://app.example.org, http://localhost:5173',
+        TRUST_PROXY: 'loopback',
       },
       defaults,
     );
@@ -39,6 +45,9 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       sync: { maxMessageBytes: 1_048_576, messagesPerSecond: 50, maxBufferedBytes: 2_097_152 },
       metricsToken: 'a-long-enough-metrics-token',
+      publicUrl: new URL('https://notes.example.org'),
+      allowedOrigins: ['https://app.example.org', 'http://localhost:5173'],
+      trustProxy: 'loopback',
     });
   });
 
@@ -51,6 +60,10 @@ describe('loadConfig', () => {
     [{ MAX_MESSAGE_BYTES: '0' }, /MAX_MESSAGE_BYTES/],
     [{ MESSAGES_PER_SECOND: 'many' }, /MESSAGES_PER_SECOND/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN/],
+    [{ PUBLIC_URL: 'notes.example.org' }, /PUBLIC_URL/],
+    [{ PUBLIC_URL: 'ftp://notes.example.org' }, /PUBLIC_URL/],
+    [{ ALLOWED_ORIGINS: 'https://app.example.org/path' }, /ALLOWED_ORIGINS/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY/],
   ])('refuses %o, naming the variable', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

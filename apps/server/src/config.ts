@@ -16,6 +16,12 @@ export type ServerConfig = {
   sync: SyncConfig;
   /** Bearer token that opens `/metrics` to remote scrapers; without it only loopback may read them. */
   metricsToken: string | null;
+  /** The address people use to reach Plume (PUBLIC_URL); https makes cookies Secure. Null: as requested. */
+  publicUrl: URL | null;
+  /** Further origins allowed to use the app and its sync endpoint (ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
+  /** Which proxies may tell the client's address (TRUST_PROXY, Express syntax); false trusts none. */
+  trustProxy: string | number | false;
 };
 
 /** Limits of the sync endpoint, per connection. */
@@ -56,6 +62,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
       maxBufferedBytes: parsePositiveInteger('MAX_BUFFERED_BYTES', env.MAX_BUFFERED_BYTES, 16 * 1024 * 1024),
     },
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 
@@ -72,6 +81,56 @@ function parseMetricsToken(value: string | undefined): string | null {
   if (!token) return null;
   if (token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long.');
   return token;
+}
+
+function parsePublicUrl(value: string | undefined): URL | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch (error) {
+    if (error instanceof TypeError)
+      throw new ConfigError(`PUBLIC_URL must be a URL such as https://notes.example.org, got "${value}".`);
+    throw error;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError('PUBLIC_URL must start with https:// or http://.');
+  return url;
+}
+
+function parseAllowedOrigins(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries.map((entry) => {
+    let origin: string;
+    try {
+      origin = new URL(entry).origin;
+    } catch (error) {
+      if (error instanceof TypeError)
+        throw new ConfigError(
+          `ALLOWED_ORIGINS holds "${entry}", which is not an origin such as https://notes.example.org.`,
+        );
+      throw error;
+    }
+    if (origin === 'null' || origin !== entry.replace(/\/$/, '')) {
+      throw new ConfigError(
+        `ALLOWED_ORIGINS holds "${entry}"; give scheme, host and port only, such as https://notes.example.org.`,
+      );
+    }
+    return origin;
+  });
+}
+
+function parseTrustProxy(value: string | undefined): string | number | false {
+  const trimmed = value?.trim();
+  if (!trimmed || trimmed === 'false') return false;
+  // "true" would believe any X-Forwarded-For, letting anyone choose the address rate limits see.
+  if (trimmed === 'true')
+    throw new ConfigError('TRUST_PROXY=true trusts every client; name the proxy instead (e.g. "loopback" or "1").');
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
 function parsePort(value: string | undefined): number {

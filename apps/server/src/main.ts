@@ -32,6 +32,13 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info({ url: server.url, dataDir: config.dataDir }, `Plume is ready at ${server.url}`);
+  if (server.setupUrl) {
+    // Printed to the host's terminal only: whoever opens it first becomes the admin.
+    process.stdout.write(
+      `\nPlume has no administrator yet. Open this link to create the first one (it works once):\n  ${server.setupUrl}\n` +
+        `or run: pnpm plume user add <email> --name "<name>" --admin\n\n`,
+    );
+  }
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: closing connections and writing every note');

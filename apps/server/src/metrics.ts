@@ -15,6 +15,8 @@ export type Metrics = {
   readonly rejectedMessages: Counter<'reason'>;
   /** Connections dropped because they did not read what was sent to them. */
   readonly slowReadersDropped: Counter;
+  /** Updates sent by connections that may only read, dropped unread. */
+  readonly readOnlyUpdatesDropped: Counter;
   /** Time to write one batch of updates to the document store, in seconds. */
   readonly storeWriteSeconds: Histogram;
   /** Failed attempts at writing to the document store. */
@@ -50,6 +52,11 @@ export function createMetrics(): Metrics {
     slowReadersDropped: new Counter({
       name: 'plume_slow_readers_dropped_total',
       help: 'Connections dropped for not reading their messages',
+      registers,
+    }),
+    readOnlyUpdatesDropped: new Counter({
+      name: 'plume_read_only_updates_dropped_total',
+      help: 'Updates from connections that may only read, dropped unread',
       registers,
     }),
     storeWriteSeconds: new Histogram({

@@ -1,17 +1,24 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createDocumentRules } from '@plume/editor-schema';
+import { TOKEN_PAGE } from '@plume/protocol';
 import {
+  type AccessStore,
+  createJsonlAuditLog,
   createLeveldbDocumentStore,
+  createLowdbAccessStore,
   createLowdbMetadataStore,
   type DocumentStore,
   type MetadataStore,
 } from '@plume/storage';
 import type { Logger } from 'pino';
+import { type Auth, createAuth } from './auth/create-auth.ts';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
+import { createOriginPolicy } from './http/origin-policy.ts';
+import { createCookiePolicy } from './http/session-cookie.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoteActivity } from './note-activity.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
@@ -25,7 +32,10 @@ export type PlumeServer = {
   readonly url: string;
   readonly rooms: RoomRegistry;
   readonly notes: MetadataStore;
+  readonly auth: Auth;
   readonly metrics: Metrics;
+  /** The link that creates the first admin, while there is none; null once there is. */
+  readonly setupUrl: string | null;
   /** Closes connections, writes out every document and releases the data directory. */
   close(): Promise<void>;
 };
@@ -45,18 +55,30 @@ export async function startPlumeServer(
   logger: Logger,
   hooks: PlumeServerHooks = {},
 ): Promise<PlumeServer> {
-  await mkdir(config.dataDir, { recursive: true });
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  // Accounts and notes live here: nobody but the server's user should read them.
+  await chmod(config.dataDir, 0o700);
   // The document store takes an exclusive lock: a second server on this DATA_DIR stops here,
   // before it could touch the metadata file.
   const opened = await createLeveldbDocumentStore(join(config.dataDir, 'documents'));
   const documents = hooks.wrapDocumentStore?.(opened) ?? opened;
   let notes: MetadataStore;
+  let access: AccessStore;
   try {
     notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
+    access = await createLowdbAccessStore(join(config.dataDir, 'access.json'));
   } catch (error) {
     await documents.close();
     throw error;
   }
+  const auth = createAuth({
+    store: access,
+    notes,
+    auditLog: createJsonlAuditLog(join(config.dataDir, 'audit.log')),
+    logger: logger.child({ component: 'auth' }),
+  });
+  const origins = createOriginPolicy(config.publicUrl, config.allowedOrigins);
+  const cookie = createCookiePolicy(config.publicUrl);
 
   const metrics = createMetrics();
   const activity = createNoteActivity(notes, logger.child({ component: 'activity' }));
@@ -68,8 +90,14 @@ export async function startPlumeServer(
   });
   const app = createApp({
     notes,
+    rooms,
+    auth,
     dataDir: config.dataDir,
     webRoot: config.webRoot,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    origins,
+    cookie,
     hasFailingWrites: () => rooms.hasFailingWrites,
     metrics: { registry: metrics.registry, token: config.metricsToken },
     logger: logger.child({ component: 'http' }),
@@ -78,7 +106,9 @@ export async function startPlumeServer(
   const collab = attachCollabEndpoint({
     server,
     rooms,
-    notes,
+    auth,
+    origins,
+    cookie,
     policy: { rules: createDocumentRules(), maxClientsPerUpdate: MAX_CLIENTS_PER_UPDATE },
     maxMessageBytes: config.sync.maxMessageBytes,
     limits: {
@@ -108,16 +138,23 @@ export async function startPlumeServer(
     await collab.close();
     await rooms.closeAll();
     await activity.flush();
-    await Promise.all([documents.close(), notes.close()]);
+    await auth.close();
+    await Promise.all([documents.close(), notes.close(), access.close()]);
     await closed;
   }
 
+  const url = `http://${host}:${port}`;
   return {
     port,
-    url: `http://${host}:${port}`,
+    url,
     rooms,
     notes,
+    auth,
     metrics,
+    get setupUrl() {
+      const token = auth.accounts.setupToken;
+      return token && `${config.publicUrl?.origin ?? url}${TOKEN_PAGE.setup}#${token}`;
+    },
     close: () => {
       closing ??= close();
       return closing;

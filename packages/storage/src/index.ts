@@ -1,5 +1,17 @@
+export type {
+  AccessStore,
+  GrantRecord,
+  InvitationRecord,
+  RecordCollection,
+  SessionRecord,
+  ShareLinkRecord,
+  UserRecord,
+} from './access-store.ts';
+export type { AuditLog, AuditQuery } from './audit-log.ts';
 export type { DocumentStore } from './document-store.ts';
+export { createJsonlAuditLog } from './jsonl-audit-log.ts';
 export { createLeveldbDocumentStore } from './leveldb-document-store.ts';
+export { createLowdbAccessStore } from './lowdb-access-store.ts';
 export { createLowdbMetadataStore } from './lowdb-metadata-store.ts';
 export type { MetadataStore, NoteRecord } from './metadata-store.ts';
 export type { StorageErrorCode } from './storage-error.ts';

@@ -22,7 +22,10 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
 
   return {
     async listNotes() {
-      return [...db.data.notes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(copyRecord);
+      return db.data.notes
+        .filter((note) => note.deletedAt === undefined)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map(copyRecord);
     },
     async getNote(id) {
       const note = byId.get(id);
@@ -39,6 +42,12 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
       const note = byId.get(id);
       if (!note || note.updatedAt >= updatedAt) return;
       note.updatedAt = updatedAt;
+      await write();
+    },
+    async markDeleted(id, deletedAt) {
+      const note = byId.get(id);
+      if (!note || note.deletedAt !== undefined) return;
+      note.deletedAt = deletedAt;
       await write();
     },
     async close() {
@@ -70,9 +79,14 @@ function isMetadataFile(value: unknown): value is MetadataFile {
 function isNoteRecord(value: unknown): value is NoteRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return ['id', 'title', 'createdAt', 'updatedAt'].every((key) => typeof record[key] === 'string');
+  return (
+    ['id', 'title', 'createdAt', 'updatedAt'].every((key) => typeof record[key] === 'string') &&
+    (record.deletedAt === undefined || typeof record.deletedAt === 'string')
+  );
 }
 
 function copyRecord(note: NoteRecord): NoteRecord {
-  return { id: note.id, title: note.title, createdAt: note.createdAt, updatedAt: note.updatedAt };
+  const copy: NoteRecord = { id: note.id, title: note.title, createdAt: note.createdAt, updatedAt: note.updatedAt };
+  if (note.deletedAt !== undefined) copy.deletedAt = note.deletedAt;
+  return copy;
 }

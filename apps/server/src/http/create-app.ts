@@ -2,36 +2,63 @@ import type { MetadataStore } from '@plume/storage';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { Auth } from '../auth/create-auth.ts';
+import { RefusalError } from '../refusal-error.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import { createAdminRouter } from './admin-routes.ts';
 import { sendApiError } from './api-error.ts';
+import { createAuthRouter } from './auth-routes.ts';
 import { createHealthHandler } from './health-route.ts';
 import { createMetricsHandler } from './metrics-route.ts';
 import { createNotesRouter } from './notes-routes.ts';
+import type { OriginPolicy } from './origin-policy.ts';
+import { createAuthenticate } from './request-context.ts';
+import { createRequestGuard } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
+import type { CookiePolicy } from './session-cookie.ts';
 import { createWebAppRouter } from './web-app.ts';
 
 /** Largest JSON body the API reads. */
 const JSON_BODY_LIMIT = '16kb';
 
-/** Builds the Express app: health check, JSON API and the web app, with errors as JSON. */
+/** Builds the Express app: health check, metrics, the JSON API behind the access check, and the web app. */
 export function createApp(options: {
   notes: MetadataStore;
+  rooms: RoomRegistry;
+  auth: Auth;
   dataDir: string;
   webRoot: string | null;
+  publicUrl: URL | null;
+  /** Express's `trust proxy` setting: which proxies may say who the client is; false trusts none. */
+  trustProxy: string | number | false;
+  origins: OriginPolicy;
+  cookie: CookiePolicy;
   hasFailingWrites: () => boolean;
   metrics: { registry: Registry; token: string | null };
   logger: Logger;
 }): Express {
-  const { notes, dataDir, webRoot, hasFailingWrites, metrics, logger } = options;
+  const { notes, rooms, auth, dataDir, webRoot, publicUrl, origins, cookie, hasFailingWrites, metrics, logger } =
+    options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders);
 
   app.get('/healthz', createHealthHandler({ dataDir, hasFailingWrites, logger }));
   app.get('/metrics', createMetricsHandler(metrics));
 
   const api = express.Router();
+  api.use((_request, response, next) => {
+    // Answers carry personal data: never cached by the browser or a proxy.
+    response.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(createRequestGuard(origins));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
-  api.use('/notes', createNotesRouter(notes));
+  api.use(createAuthenticate(auth, cookie));
+  api.use(createAuthRouter(auth, cookie));
+  api.use(createAdminRouter(auth, publicUrl));
+  api.use('/notes', createNotesRouter({ notes, rooms, auth, publicUrl }));
   api.use((_request, response) => sendApiError(response, 'notFound'));
   app.use('/api', api);
 
@@ -41,14 +68,16 @@ export function createApp(options: {
   });
 
   const handleError: ErrorRequestHandler = (error: { type?: string; status?: number }, request, response, _next) => {
-    if (error.type === 'entity.parse.failed') {
+    if (error instanceof RefusalError) {
+      sendApiError(response, error.code, error.message === error.code ? undefined : error.message);
+    } else if (error.type === 'entity.parse.failed') {
       sendApiError(response, 'invalidBody', 'The request body is not valid JSON.');
     } else if (error.type === 'entity.too.large') {
       sendApiError(response, 'payloadTooLarge');
     } else if (error.status === 404) {
       sendApiError(response, 'notFound');
     } else {
-      logger.error({ err: error, method: request.method, url: request.originalUrl }, 'request failed');
+      logger.error({ err: error, method: request.method, url: request.path }, 'request failed');
       sendApiError(response, 'internalError');
     }
   };

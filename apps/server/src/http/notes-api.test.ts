@@ -14,7 +14,15 @@ async function serve(): Promise<TestServer> {
 }
 
 function post(server: TestServer, body: string): Promise<Response> {
-  return fetch(`${server.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return fetch(`${server.url}/api/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: server.admin.cookie },
+    body,
+  });
+}
+
+function get(server: TestServer, path: string): Promise<Response> {
+  return fetch(`${server.url}${path}`, { headers: { cookie: server.admin.cookie } });
 }
 
 describe('the notes API', () => {
@@ -26,10 +34,10 @@ describe('the notes API', () => {
     expect(note.title).toBe('Santé — hôpital');
     expect(created.headers.get('location')).toBe(`/notes/${note.id}`);
 
-    expect(await (await fetch(`${server.url}/api/notes/${note.id}`)).json()).toEqual(
+    expect(await (await get(server, `/api/notes/${note.id}`)).json()).toEqual(
       expect.objectContaining({ id: note.id, title: 'Santé — hôpital', updatedAt: note.createdAt }),
     );
-    const list = (await (await fetch(`${server.url}/api/notes`)).json()) as Array<{ id: string }>;
+    const list = (await (await get(server, '/api/notes')).json()) as Array<{ id: string }>;
     expect(list.map(({ id }) => id)).toEqual([note.id]);
   });
 
@@ -50,11 +58,13 @@ describe('the notes API', () => {
 
   it('tells an invalid note id from an unknown one', async () => {
     const server = await serve();
-    const invalid = await fetch(`${server.url}/api/notes/NOT-AN-ID`);
+    const invalid = await get(server, '/api/notes/NOT-AN-ID');
     expect(invalid.status).toBe(400);
-    const unknown = await fetch(`${server.url}/api/notes/${'0'.repeat(20)}`);
+    const unknown = await get(server, `/api/notes/${'0'.repeat(20)}`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: { code: 'noteNotFound', message: 'No note has this id.' } });
+    expect(await unknown.json()).toEqual({
+      error: { code: 'noteNotFound', message: 'No note has this id, or you have no access to it.' },
+    });
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

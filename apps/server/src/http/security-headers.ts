@@ -1,17 +1,19 @@
 import type { RequestHandler } from 'express';
 
-// Styles allow inline attributes because collaboration carets colour themselves with them;
-// scripts come only from the app's own files.
+// Nothing inline, nothing from elsewhere: carets colour themselves through the CSSOM, which
+// style-src does not restrict, so no 'unsafe-inline' is needed.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
 ].join('; ');
 
 /** Sets the security headers every response carries. */
@@ -22,6 +24,9 @@ export const securityHeaders: RequestHandler = (_request, response, next) => {
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    'Strict-Transport-Security': 'max-age=31536000',
   });
   next();
 };

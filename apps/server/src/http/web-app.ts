@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOKEN_PAGE } from '@plume/protocol';
 import express, { type RequestHandler, Router } from 'express';
 
 /**
@@ -18,12 +19,15 @@ export function createWebAppRouter(webRoot: string | null): Router {
     express.static(join(webRoot, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
   );
   router.use(express.static(webRoot, { index: false }));
-  router.get(['/', '/notes/:noteId'], (_request, response) => {
+  router.get(PAGE_ROUTES, (_request, response) => {
     response.set('Cache-Control', 'no-cache');
     response.sendFile(indexPath);
   });
   return router;
 }
+
+// The app's screens; token pages get their secret in the fragment, which never reaches the server.
+const PAGE_ROUTES = ['/', '/notes/:noteId', '/login', '/account', '/admin', ...Object.values(TOKEN_PAGE)];
 
 const notBuilt: RequestHandler = (_request, response) => {
   response

@@ -1,4 +1,4 @@
-import { isSafeColor, normaliseDisplayName, PRESENCE_COLORS } from '@plume/protocol';
+import { isSafeColor, type NoteRole, normaliseDisplayName, PRESENCE_COLORS, type PresenceUser } from '@plume/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { RejectedMessageError } from './rejected-message-error.ts';
@@ -57,16 +57,29 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder);
 }
 
+/** What the server knows of the person behind a connection, and writes over what their client claims. */
+export type PresenceStamp = {
+  readonly role: NoteRole;
+  /** The account's name when signed in; null for someone using a share link, who names themselves. */
+  readonly accountName: string | null;
+};
+
 /**
- * Makes a presence state safe to relay: the display name is cleaned text and the colour is
- * `#rrggbb`, or one picked from the client id. Other fields (the selection) pass unchanged.
+ * Makes a presence state safe to relay: the display name is cleaned text (the account's own name
+ * when signed in), the colour is `#rrggbb` or one picked from the client id, and the role is the
+ * one the server gave. Other fields (the selection) pass unchanged.
  */
-export function sanitiseAwarenessState(state: Record<string, unknown>, clientId: number): Record<string, unknown> {
-  if (!('user' in state)) return state;
+export function sanitiseAwarenessState(
+  state: Record<string, unknown>,
+  clientId: number,
+  stamp: PresenceStamp,
+): Record<string, unknown> {
   const user = typeof state.user === 'object' && state.user !== null ? (state.user as Record<string, unknown>) : {};
-  const name = typeof user.name === 'string' ? normaliseDisplayName(user.name) : null;
-  const color = isSafeColor(user.color) ? user.color : PRESENCE_COLORS[clientId % PRESENCE_COLORS.length];
-  return { ...state, user: { name: name ?? '?', color } };
+  const claimed = typeof user.name === 'string' ? normaliseDisplayName(user.name) : null;
+  const name = stamp.accountName === null ? claimed : normaliseDisplayName(stamp.accountName);
+  const color = isSafeColor(user.color) ? user.color : (PRESENCE_COLORS[clientId % PRESENCE_COLORS.length] as string);
+  const presence: PresenceUser = { name: name ?? '?', color, role: stamp.role, verified: stamp.accountName !== null };
+  return { ...state, user: presence };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

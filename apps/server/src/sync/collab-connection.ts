@@ -6,7 +6,7 @@ import { createMessageThrottle } from './message-throttle.ts';
 import { RejectedMessageError } from './rejected-message-error.ts';
 import type { Room, RoomMember } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
-import { encodeGreeting, handleSyncMessage, type UpdatePolicy } from './sync-message.ts';
+import { type ConnectionAuthor, encodeGreeting, handleSyncMessage, type UpdatePolicy } from './sync-message.ts';
 
 /** How often a connection is pinged; one that has not answered the previous ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
@@ -34,6 +34,12 @@ export type ConnectionLimits = {
   readonly maxBufferedBytes: number;
 };
 
+/** An open sync connection, as its endpoint holds it. */
+export type CollabConnection = {
+  /** Closes the connection with a named code, e.g. when its access was revoked. */
+  close(name: CloseCodeName): void;
+};
+
 /**
  * Serves one WebSocket for one note: joins its room once the document is loaded, takes messages
  * at the rate the connection is allowed (pausing the socket, so a flood waits in the sender's
@@ -45,13 +51,17 @@ export function serveCollabConnection(options: {
   noteId: string;
   rooms: RoomRegistry;
   policy: UpdatePolicy;
+  /** Who speaks on this connection and what they may do. */
+  author: ConnectionAuthor;
   limits: ConnectionLimits;
   metrics: Metrics;
   logger: Logger;
   /** Fields that say which connection a log line is about. */
   logContext: Record<string, unknown>;
-}): void {
-  const { socket, noteId, rooms, policy, limits, metrics, logger: parentLogger, logContext } = options;
+  /** Called once the socket has closed. */
+  onClosed(): void;
+}): CollabConnection {
+  const { socket, noteId, rooms, policy, author, limits, metrics, logger: parentLogger, logContext } = options;
   // Made on first use: most connections never log anything.
   let childLogger: Logger | null = null;
   const logger = () => (childLogger ??= parentLogger.child(logContext));
@@ -105,7 +115,7 @@ export function serveCollabConnection(options: {
     if (!room || closed) return;
     metrics.messagesReceived.inc({ type: MESSAGE_TYPE_NAMES[message[0] ?? -1] ?? 'other' });
     try {
-      const reply = handleSyncMessage(room, member, message, policy);
+      const reply = handleSyncMessage(room, member, message, policy, author);
       if (reply) member.send(reply);
     } catch (error) {
       if (error instanceof RejectedMessageError) {
@@ -172,6 +182,7 @@ export function serveCollabConnection(options: {
     clearInterval(pinger);
     if (throttled) clearTimeout(throttled);
     waiting.length = 0;
+    options.onClosed();
     if (room) {
       room.leave(member);
       rooms.release(room);
@@ -196,6 +207,8 @@ export function serveCollabConnection(options: {
       close('storageUnavailable');
     },
   );
+
+  return { close };
 }
 
 function toUint8Array(data: RawData): Uint8Array {

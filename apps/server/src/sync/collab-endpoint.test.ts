@@ -23,7 +23,7 @@ async function serve(options?: Parameters<typeof startTestServer>[0]): Promise<T
 }
 
 function connect(server: TestServer, noteId: string): TestClient {
-  const client = connectTestClient(server.wsUrl, noteId);
+  const client = connectTestClient(server.wsUrl, noteId, { cookie: server.admin.cookie });
   cleanups.push(() => client.destroy());
   return client;
 }
@@ -39,9 +39,9 @@ async function twoClientsOnNewNote(): Promise<{ server: TestServer; alice: TestC
 }
 
 /** Opens a raw socket and resolves with how the server closed it. */
-function closeOf(url: string): Promise<{ code: number; reason: string }> {
+function closeOf(url: string, cookie?: string): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, { headers: cookie ? { cookie } : {} });
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
     socket.on('error', reject);
   });
@@ -82,8 +82,11 @@ describe('the collaboration endpoint', () => {
     await expect
       .poll(() => bob.provider.awareness.getStates().get(aliceId)?.user)
       .toEqual({
-        name: 'Alice',
+        // A signed-in person appears under their account's name, with the role the server gave.
+        name: 'Admin Test',
         color: '#1f77b4',
+        role: 'owner',
+        verified: true,
       });
 
     alice.provider.disconnect();
@@ -96,7 +99,7 @@ describe('the collaboration endpoint', () => {
       await first.dispose();
     });
     const noteId = await createTestNote(first, 'Économie');
-    const writer = connectTestClient(first.wsUrl, noteId);
+    const writer = connectTestClient(first.wsUrl, noteId, { cookie: first.admin.cookie });
     await writer.synced();
     typeInNote(writer.doc, 0, 'Proposition : baisser la TVA sur les produits de première nécessité.');
     await expect.poll(() => first.rooms.size).toBe(1);
@@ -151,7 +154,9 @@ describe('the collaboration endpoint', () => {
 
   it('refuses a well-formed id that names no note', async () => {
     const server = await serve();
-    expect(await closeOf(`${server.wsUrl}/collab/${'z'.repeat(20)}`)).toEqual(CLOSE_CODE.noteNotFound);
+    expect(await closeOf(`${server.wsUrl}/collab/${'z'.repeat(20)}`, server.admin.cookie)).toEqual(
+      CLOSE_CODE.noteNotFound,
+    );
   });
 
   it('closes a connection that sends a truncated message, and keeps serving the others', async () => {
@@ -160,7 +165,7 @@ describe('the collaboration endpoint', () => {
     const honest = connect(server, noteId);
     await honest.synced();
 
-    const hostile = new WebSocket(`${server.wsUrl}/collab/${noteId}`);
+    const hostile = new WebSocket(`${server.wsUrl}/collab/${noteId}`, { headers: { cookie: server.admin.cookie } });
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       hostile.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );

@@ -1,11 +1,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE_CODE, COLLAB_PATH, isNoteId } from '@plume/protocol';
-import type { MetadataStore } from '@plume/storage';
+import { CLOSE_CODE, type CloseCodeName, COLLAB_PATH, isNoteId, type NoteRole } from '@plume/protocol';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import type { Auth } from '../auth/create-auth.ts';
+import type { Principal } from '../auth/sessions.ts';
+import type { OriginPolicy } from '../http/origin-policy.ts';
+import { type CookiePolicy, readCookie } from '../http/session-cookie.ts';
 import type { Metrics } from '../metrics.ts';
-import { type ConnectionLimits, serveCollabConnection } from './collab-connection.ts';
+import { type CollabConnection, type ConnectionLimits, serveCollabConnection } from './collab-connection.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { UpdatePolicy } from './sync-message.ts';
 
@@ -19,7 +22,9 @@ export type CollabEndpoint = {
 export function attachCollabEndpoint(options: {
   server: Server;
   rooms: RoomRegistry;
-  notes: MetadataStore;
+  auth: Auth;
+  origins: OriginPolicy;
+  cookie: CookiePolicy;
   policy: UpdatePolicy;
   /** Largest message accepted, in bytes; `ws` closes the connection with 1009 beyond it. */
   maxMessageBytes: number;
@@ -27,7 +32,7 @@ export function attachCollabEndpoint(options: {
   metrics: Metrics;
   logger: Logger;
 }): CollabEndpoint {
-  const { server, rooms, notes, policy, maxMessageBytes, limits, metrics, logger } = options;
+  const { server, rooms, auth, origins, cookie, policy, maxMessageBytes, limits, metrics, logger } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   let nextConnectionId = 1;
 
@@ -45,22 +50,75 @@ export function attachCollabEndpoint(options: {
     const connectionId = nextConnectionId++;
     // Plain fields, not a child logger: a child per idle connection costs memory for nothing.
     const logContext = { connectionId, noteId: noteId.slice(0, 64), remote: request.socket.remoteAddress };
-    // Refusals complete the handshake first: a close reason reaches every client, an HTTP
-    // status on the upgrade reaches none (browsers hide it).
-    const refusal = !isNoteId(noteId)
-      ? CLOSE_CODE.invalidNoteId
-      : !(await notes.getNote(noteId))
-        ? CLOSE_CODE.noteNotFound
-        : null;
+    // Another site's page cannot ride on the person's cookie (cross-site WebSocket hijacking);
+    // clients outside browsers send no Origin and must bring their own cookie.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !origins.allows(origin, request.headers.host)) {
+      logger.warn({ ...logContext, origin: origin.slice(0, 200) }, 'refusing a connection from a foreign origin');
+      refuse(socket, 403, 'Forbidden');
+      return;
+    }
+    const principal = auth.sessions.resolve(readCookie(request.headers.cookie, cookie.name));
+    const access = await decideAccess(principal, noteId);
+    // Refusals complete the handshake first, then close before a byte of the document is sent:
+    // a close reason reaches every client, an HTTP status on the upgrade reaches none.
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      if (refusal) {
-        logger.info({ ...logContext, code: refusal.code, reason: refusal.reason }, 'refusing connection');
-        webSocket.close(refusal.code, refusal.reason);
+      if (!access.ok) {
+        const { code, reason } = CLOSE_CODE[access.refusal];
+        logger.info({ ...logContext, code, reason }, 'refusing connection');
+        webSocket.close(code, reason);
         return;
       }
       logger.debug(logContext, 'connection opened');
-      serveCollabConnection({ socket: webSocket, noteId, rooms, policy, limits, metrics, logger, logContext });
+      const { role } = access;
+      const by = principal as Principal;
+      let connection: CollabConnection | null = null;
+      const unwatch = auth.live.watch({
+        sessionId: by.session.id,
+        noteId,
+        role,
+        onChange(newRole: NoteRole | null) {
+          logger.info({ ...logContext, role, newRole }, 'access changed; closing the connection');
+          connection?.close(newRole === null ? 'accessRevoked' : 'accessChanged');
+        },
+      });
+      auth.audit.record({
+        action: 'note.opened',
+        by,
+        noteId,
+        detail: { role },
+        ip: request.socket.remoteAddress ?? null,
+      });
+      connection = serveCollabConnection({
+        socket: webSocket,
+        noteId,
+        rooms,
+        policy,
+        author: {
+          role,
+          accountName: by.user?.name ?? null,
+          onEdit: () =>
+            auth.audit.record({ action: 'note.edited', by, noteId, ip: request.socket.remoteAddress ?? null }),
+          onReadOnlyUpdate: () => metrics.readOnlyUpdatesDropped.inc(),
+        },
+        limits,
+        metrics,
+        logger,
+        logContext,
+        onClosed: unwatch,
+      });
     });
+  }
+
+  async function decideAccess(
+    principal: Principal | null,
+    noteId: string,
+  ): Promise<{ ok: true; role: NoteRole } | { ok: false; refusal: CloseCodeName }> {
+    if (!isNoteId(noteId)) return { ok: false, refusal: 'invalidNoteId' };
+    if (!principal) return { ok: false, refusal: 'unauthenticated' };
+    const decision = await auth.check.authorise(principal, noteId, 'read');
+    // No access reads as no note: ids reveal nothing to those who may not open them.
+    return decision.ok ? { ok: true, role: decision.role } : { ok: false, refusal: 'noteNotFound' };
   }
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {

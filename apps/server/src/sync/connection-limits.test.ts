@@ -28,7 +28,7 @@ async function serve(options: TestServerOptions = {}): Promise<TestServer> {
 }
 
 function connect(server: TestServer, noteId: string): TestClient {
-  const client = connectTestClient(server.wsUrl, noteId);
+  const client = connectTestClient(server.wsUrl, noteId, { cookie: server.admin.cookie });
   cleanups.push(() => client.destroy());
   return client;
 }
@@ -48,7 +48,7 @@ describe('connection limits', () => {
     const [alice, bob] = [connect(server, noteId), connect(server, noteId)];
     await Promise.all([alice.synced(), bob.synced()]);
 
-    const flooder = openRawCollabSocket(server.wsUrl, noteId);
+    const flooder = openRawCollabSocket(server.wsUrl, noteId, { cookie: server.admin.cookie });
     cleanups.push(() => flooder.socket.terminate());
     await flooder.opened;
     // Each presence query is answered: answers count what the server let through.
@@ -70,7 +70,7 @@ describe('connection limits', () => {
     const reader = connect(server, noteId);
     await Promise.all([writer.synced(), reader.synced()]);
 
-    const sleeper = openRawCollabSocket(server.wsUrl, noteId);
+    const sleeper = openRawCollabSocket(server.wsUrl, noteId, { cookie: server.admin.cookie });
     await sleeper.opened;
     // Stop reading: the server's frames pile up in the kernel, then in its own buffer.
     const tcp = (sleeper.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;

@@ -135,7 +135,9 @@ describe('fuzzing the gate', () => {
     const server = await startTestServer();
     cleanups.push(() => server.dispose());
     const noteId = await createTestNote(server);
-    const clients: TestClient[] = [0, 1].map(() => connectTestClient(server.wsUrl, noteId));
+    const clients: TestClient[] = [0, 1].map(() =>
+      connectTestClient(server.wsUrl, noteId, { cookie: server.admin.cookie }),
+    );
     cleanups.push(() => {
       for (const client of clients) client.destroy();
     });
@@ -159,7 +161,7 @@ describe('fuzzing the gate', () => {
     let sent = 0;
     const attack = async () => {
       while (sent < 3_000) {
-        const hostile = openRawCollabSocket(server.wsUrl, noteId);
+        const hostile = openRawCollabSocket(server.wsUrl, noteId, { cookie: server.admin.cookie });
         await hostile.opened;
         let open = true;
         void hostile.closed.then(() => {

@@ -7,6 +7,7 @@ import {
   awarenessFrame,
   connectTestClient,
   createTestNote,
+  createTestShareLink,
   noteText,
   openRawCollabSocket,
   type RawCollabSocket,
@@ -23,14 +24,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function connect(server: TestServer, noteId: string): TestClient {
-  const client = connectTestClient(server.wsUrl, noteId);
+function connect(server: TestServer, noteId: string, cookie = server.admin.cookie): TestClient {
+  const client = connectTestClient(server.wsUrl, noteId, { cookie });
   cleanups.push(() => client.destroy());
   return client;
 }
 
-async function openRaw(server: TestServer, noteId: string): Promise<RawCollabSocket> {
-  const raw = openRawCollabSocket(server.wsUrl, noteId);
+async function openRaw(server: TestServer, noteId: string, cookie: string): Promise<RawCollabSocket> {
+  const raw = openRawCollabSocket(server.wsUrl, noteId, { cookie });
   cleanups.push(() => raw.socket.terminate());
   await raw.opened;
   return raw;
@@ -45,7 +46,10 @@ async function sceneWithWitness(options: TestServerOptions = {}) {
   const server = await startTestServer(options);
   cleanups.push(() => server.dispose());
   const noteId = await createTestNote(server);
-  const witness = connect(server, noteId);
+  // Hostile frames come from someone holding an editor link, the widest door a stranger gets;
+  // the witness uses one too, so that the names it chooses are the ones shown.
+  const guestCookie = (await createTestShareLink(server, noteId, 'editor')).cookie;
+  const witness = connect(server, noteId, guestCookie);
   await witness.synced();
   typeInNote(witness.doc, 0, 'Constat : le chômage baisse.');
   const room = await server.rooms.acquire(noteId);
@@ -58,8 +62,9 @@ async function sceneWithWitness(options: TestServerOptions = {}) {
     server,
     noteId,
     witness,
+    guestCookie,
     async expectRefusal(frame: Uint8Array, name: CloseCodeName): Promise<void> {
-      const hostile = await openRaw(server, noteId);
+      const hostile = await openRaw(server, noteId, guestCookie);
       hostile.send(frame);
       // ws sends its own empty reason with 1009; every other refusal carries Plume's reason.
       const { code, reason } = await hostile.closed;
@@ -217,7 +222,7 @@ describe('the sync gate', () => {
 
   it('accepts a valid update from a raw connection', async () => {
     const scene = await sceneWithWitness();
-    const hostile = await openRaw(scene.server, scene.noteId);
+    const hostile = await openRaw(scene.server, scene.noteId, scene.guestCookie);
     const honest = updateFrom((fragment) => fragment.insert(0, [paragraph('Ajout légitime')]));
     hostile.send(syncUpdateFrame(honest));
     await expect.poll(() => noteText(scene.witness.doc)).toContain('Ajout légitime');
@@ -239,7 +244,7 @@ describe('presence', () => {
     const presenceOf = await observedPresence(scene.server, scene.noteId);
     await expect.poll(() => presenceOf(scene.witness.doc.clientID)?.user?.name).toBe('Anne');
 
-    const hostile = await openRaw(scene.server, scene.noteId);
+    const hostile = await openRaw(scene.server, scene.noteId, scene.guestCookie);
     hostile.send(
       awarenessFrame([{ clientId: 424242, clock: 1, state: { user: { name: 'Intrus', color: '#000000' } } }]),
     );
@@ -259,7 +264,7 @@ describe('presence', () => {
   it('relays names as cleaned text and colours only as #rrggbb', async () => {
     const scene = await sceneWithWitness();
     const presenceOf = await observedPresence(scene.server, scene.noteId);
-    const hostile = await openRaw(scene.server, scene.noteId);
+    const hostile = await openRaw(scene.server, scene.noteId, scene.guestCookie);
     hostile.send(
       awarenessFrame([
         {

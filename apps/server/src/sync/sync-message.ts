@@ -1,5 +1,5 @@
 import type { DocumentRules } from '@plume/editor-schema';
-import { MESSAGE_TYPE } from '@plume/protocol';
+import { MESSAGE_TYPE, roleAllows } from '@plume/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -15,6 +15,7 @@ import {
   type AwarenessEntry,
   decodeAwarenessUpdate,
   encodeAwarenessEntries,
+  type PresenceStamp,
   sanitiseAwarenessState,
 } from './awareness-gate.ts';
 import { RejectedMessageError } from './rejected-message-error.ts';
@@ -27,6 +28,14 @@ export type UpdatePolicy = {
   readonly rules: DocumentRules;
   /** Most distinct authors whose changes one update may carry. */
   readonly maxClientsPerUpdate: number;
+};
+
+/** Who speaks on a connection, as the access check decided when it opened. */
+export type ConnectionAuthor = PresenceStamp & {
+  /** Called after each update this connection changed the document with. */
+  onEdit(): void;
+  /** Called for each update dropped because the connection may not write. */
+  onReadOnlyUpdate(): void;
 };
 
 /** The messages a server sends to a member that just joined: its state vector and who is present. */
@@ -50,14 +59,15 @@ export function handleSyncMessage(
   member: RoomMember,
   message: Uint8Array,
   policy: UpdatePolicy,
+  author: ConnectionAuthor,
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
   const type = readVarUint(decoder, 'message type');
   switch (type) {
     case MESSAGE_TYPE.sync:
-      return handleSync(room, member, decoder, policy);
+      return handleSync(room, member, decoder, policy, author);
     case MESSAGE_TYPE.awareness:
-      handleAwareness(room, member, readPayload(decoder, 'awareness update'));
+      handleAwareness(room, member, readPayload(decoder, 'awareness update'), author);
       return null;
     case MESSAGE_TYPE.queryAwareness:
       expectEnd(decoder);
@@ -72,6 +82,7 @@ function handleSync(
   member: RoomMember,
   decoder: decoding.Decoder,
   policy: UpdatePolicy,
+  author: ConnectionAuthor,
 ): Uint8Array | null {
   const step = readVarUint(decoder, 'sync step');
   switch (step) {
@@ -91,15 +102,24 @@ function handleSync(
       return encoding.toUint8Array(reply);
     }
     case messageYjsSyncStep2:
-    case messageYjsUpdate:
-      applyCheckedUpdate(room, member, readPayload(decoder, 'update'), policy);
+    case messageYjsUpdate: {
+      const update = readPayload(decoder, 'update');
+      // A reader's client may still send what it holds (its sync step 2, a stale offline edit):
+      // dropped unread, and the connection stays open for reading.
+      if (!roleAllows(author.role, 'write')) {
+        author.onReadOnlyUpdate();
+        return null;
+      }
+      if (applyCheckedUpdate(room, member, update, policy)) author.onEdit();
       return null;
+    }
     default:
       throw new RejectedMessageError('unknownMessageType', `unknown sync step ${step}`);
   }
 }
 
-function applyCheckedUpdate(room: Room, member: RoomMember, update: Uint8Array, policy: UpdatePolicy): void {
+// Returns whether the document changed.
+function applyCheckedUpdate(room: Room, member: RoomMember, update: Uint8Array, policy: UpdatePolicy): boolean {
   const decoded = decodeUpdate(update, { maxClients: policy.maxClientsPerUpdate });
   checkUpdate(room.doc, decoded, policy.rules, {
     isForeignClient(client) {
@@ -107,24 +127,34 @@ function applyCheckedUpdate(room: Room, member: RoomMember, update: Uint8Array, 
       return owner !== undefined && owner !== member;
     },
   });
-  Y.applyUpdate(room.doc, update, member);
+  let changed = false;
+  const onUpdate = () => {
+    changed = true;
+  };
+  room.doc.on('update', onUpdate);
+  try {
+    Y.applyUpdate(room.doc, update, member);
+  } finally {
+    room.doc.off('update', onUpdate);
+  }
   const { pendingStructs, pendingDs } = room.doc.store;
   if (pendingStructs !== null || pendingDs !== null) {
     // The gate let through an update Yjs could not finish; this is a bug in the gate.
     throw new Error('an update passed the gate but Yjs parked part of it');
   }
+  return changed;
 }
 
 // Each connection speaks for one client id, the first it announces that nobody else holds.
 // y-websocket clients echo the presence of others back to the server: those entries are
 // dropped quietly, not treated as an attack.
-function handleAwareness(room: Room, member: RoomMember, update: Uint8Array): void {
+function handleAwareness(room: Room, member: RoomMember, update: Uint8Array, stamp: PresenceStamp): void {
   const accepted: AwarenessEntry[] = [];
   for (const entry of decodeAwarenessUpdate(update)) {
     const own =
       entry.state === null ? room.ownerOf(entry.clientId) === member : room.claimClientId(member, entry.clientId);
     if (!own) continue;
-    accepted.push({ ...entry, state: entry.state && sanitiseAwarenessState(entry.state, entry.clientId) });
+    accepted.push({ ...entry, state: entry.state && sanitiseAwarenessState(entry.state, entry.clientId, stamp) });
   }
   if (accepted.length > 0) applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(accepted), member);
 }

@@ -3,7 +3,14 @@ export { createFaultyDocumentStore } from './faulty-document-store.ts';
 export { noteText, typeInNote } from './note-text.ts';
 export type { RawCollabSocket } from './raw-collab-socket.ts';
 export { awarenessFrame, openRawCollabSocket, syncUpdateFrame } from './raw-collab-socket.ts';
-export type { TestServer, TestServerOptions } from './start-test-server.ts';
-export { createTestNote, startTestServer } from './start-test-server.ts';
+export type { TestAccount, TestServer, TestServerOptions, TestShareLink } from './start-test-server.ts';
+export {
+  createTestAccount,
+  createTestNote,
+  createTestShareLink,
+  sessionCookieOf,
+  signInTestAccount,
+  startTestServer,
+} from './start-test-server.ts';
 export type { TestClient } from './y-websocket-client.ts';
 export { connectTestClient } from './y-websocket-client.ts';

@@ -15,9 +15,15 @@ export type RawCollabSocket = {
   send(frame: Uint8Array): void;
 };
 
-/** Opens a raw connection to a note; it speaks only when told to. */
-export function openRawCollabSocket(wsUrl: string, noteId: string): RawCollabSocket {
-  const socket = new WebSocket(`${wsUrl}${COLLAB_PATH}/${noteId}`);
+/** Opens a raw connection to a note, with a session cookie and an Origin if given; it speaks only when told to. */
+export function openRawCollabSocket(
+  wsUrl: string,
+  noteId: string,
+  options: { cookie?: string; origin?: string } = {},
+): RawCollabSocket {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  const socket = new WebSocket(`${wsUrl}${COLLAB_PATH}/${noteId}`, { headers, origin: options.origin });
   const received: Uint8Array[] = [];
   socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const opened = new Promise<void>((resolve, reject) => {

@@ -12,12 +12,27 @@ export type TestClient = {
   destroy(): void;
 };
 
-/** Connects a y-websocket provider to a note on a test server, on a new Y.Doc unless one is given. */
-export function connectTestClient(wsUrl: string, noteId: string, options: { doc?: Y.Doc } = {}): TestClient {
+/**
+ * Connects a y-websocket provider to a note on a test server, on a new Y.Doc unless one is given,
+ * sending `cookie` (a session) and `origin` on every connection attempt, as a browser would.
+ */
+export function connectTestClient(
+  wsUrl: string,
+  noteId: string,
+  options: { doc?: Y.Doc; cookie?: string; origin?: string } = {},
+): TestClient {
   const doc = options.doc ?? new Y.Doc();
+  const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
+  const { origin } = options;
+  // y-websocket constructs sockets itself, so the cookie rides in a subclass of ws's WebSocket.
+  class BrowserLikeWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers, origin });
+    }
+  }
   const provider = new WebsocketProvider(`${wsUrl}${COLLAB_PATH}`, noteId, doc, {
     // ws implements the browser WebSocket API y-websocket expects; its types differ in detail.
-    WebSocketPolyfill: WebSocket as never,
+    WebSocketPolyfill: BrowserLikeWebSocket as never,
     disableBc: true,
   });
   return {
