@@ -37,3 +37,25 @@ export function spawnPlume(dataDir: string): PlumeProcess {
   ready.catch(() => undefined);
   return { child, ready, exited };
 }
+
+/** Runs the `plume` CLI the way a host does, on a data directory, feeding `stdin` if given. */
+export function runPlumeCli(
+  dataDir: string,
+  args: readonly string[],
+  stdin?: string,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['bin/plume.js', ...args], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: SERVER_DIR },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stdin.end(stdin ?? '');
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}

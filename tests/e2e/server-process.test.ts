@@ -1,10 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectTestClient, createTestNote, noteText, type TestClient, typeInNote } from '@plume/server/testing';
+import {
+  connectTestClient,
+  createTestNote,
+  noteText,
+  signInTestAccount,
+  type TestClient,
+  typeInNote,
+} from '@plume/server/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type PlumeProcess, spawnPlume } from './plume-process.ts';
+import { type PlumeProcess, runPlumeCli, spawnPlume } from './plume-process.ts';
 
 /** The server's documented bound between accepting an update and having it in the store. */
 const DURABILITY_BOUND_MS = 100;
@@ -14,9 +21,18 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+const HOST = { email: 'hote@plume.test', password: 'un mot de passe de test' };
+
+/** A fresh data directory whose first admin the host created with the CLI, before any server ran. */
 async function dataDirectory(): Promise<string> {
   const directory = await mkdtemp(join(tmpdir(), 'plume-process-'));
   cleanups.push(() => rm(directory, { recursive: true, force: true }));
+  const created = await runPlumeCli(
+    directory,
+    ['user', 'add', HOST.email, '--name', 'Hôte', '--admin', '--password-stdin'],
+    HOST.password,
+  );
+  expect(created.code, created.output).toBe(0);
   return directory;
 }
 
@@ -31,8 +47,8 @@ function start(dataDir: string): PlumeProcess {
   return plume;
 }
 
-function connect(url: string, noteId: string, doc?: Y.Doc): TestClient {
-  const client = connectTestClient(url.replace(/^http/, 'ws'), noteId, { doc });
+function connect(url: string, noteId: string, cookie: string, doc?: Y.Doc): TestClient {
+  const client = connectTestClient(url.replace(/^http/, 'ws'), noteId, { doc, cookie });
   cleanups.push(() => client.destroy());
   return client;
 }
@@ -50,10 +66,11 @@ describe('the Plume server process', () => {
     const dataDir = await dataDirectory();
     const first = start(dataDir);
     const url = await first.ready;
-    const noteId = await createTestNote({ url }, 'Sécurité');
-    const alice = connect(url, noteId);
-    const bob = connect(url, noteId);
-    const witness = connect(url, noteId);
+    const cookie = await signInTestAccount({ url }, HOST.email, HOST.password);
+    const noteId = await createTestNote({ url }, 'Sécurité', cookie);
+    const alice = connect(url, noteId, cookie);
+    const bob = connect(url, noteId, cookie);
+    const witness = connect(url, noteId, cookie);
     await Promise.all([alice.synced(), bob.synced(), witness.synced()]);
     typeInNote(alice.doc, 0, '|');
     await expect.poll(() => noteText(bob.doc)).toBe('|');
@@ -77,7 +94,8 @@ describe('the Plume server process', () => {
 
     const second = start(dataDir);
     const secondUrl = await second.ready;
-    const reader = connect(secondUrl, noteId);
+    // The session was written before the sign-in answered: it survives the kill too.
+    const reader = connect(secondUrl, noteId, cookie);
     await reader.synced();
     const stored = Y.decodeStateVector(Y.encodeStateVector(reader.doc));
     const accepted = seen.filter(({ at }) => at <= killedAt - DURABILITY_BOUND_MS).at(-1);
@@ -89,8 +107,8 @@ describe('the Plume server process', () => {
     // The writers reconnect with their documents and send what the server never received.
     alice.provider.destroy();
     bob.provider.destroy();
-    const aliceAgain = connect(secondUrl, noteId, alice.doc);
-    const bobAgain = connect(secondUrl, noteId, bob.doc);
+    const aliceAgain = connect(secondUrl, noteId, cookie, alice.doc);
+    const bobAgain = connect(secondUrl, noteId, cookie, bob.doc);
     await Promise.all([aliceAgain.synced(), bobAgain.synced()]);
     await expect.poll(() => noteText(reader.doc).length).toBe(typed);
     // Each writer may still be receiving the other's last edits: wait for all three to agree.
@@ -102,8 +120,9 @@ describe('the Plume server process', () => {
     const dataDir = await dataDirectory();
     const first = start(dataDir);
     const url = await first.ready;
-    const noteId = await createTestNote({ url });
-    const writer = connect(url, noteId);
+    const cookie = await signInTestAccount({ url }, HOST.email, HOST.password);
+    const noteId = await createTestNote({ url }, 'Note', cookie);
+    const writer = connect(url, noteId, cookie);
     await writer.synced();
     typeInNote(writer.doc, 0, 'Envoyée au candidat');
     await expect.poll(async () => (await fetch(`${url}/healthz`)).status).toBe(200);
@@ -113,7 +132,7 @@ describe('the Plume server process', () => {
     expect(code).toBe(0);
     expect(output).toContain('shutting down');
 
-    const reader = connect(await start(dataDir).ready, noteId);
+    const reader = connect(await start(dataDir).ready, noteId, cookie);
     await reader.synced();
     expect(noteText(reader.doc)).toBe('Envoyée au candidat');
   });

@@ -1,26 +1,19 @@
-import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createDocumentRules } from '@plume/editor-schema';
 import { TOKEN_PAGE } from '@plume/protocol';
-import {
-  type AccessStore,
-  createJsonlAuditLog,
-  createLeveldbDocumentStore,
-  createLowdbAccessStore,
-  createLowdbMetadataStore,
-  type DocumentStore,
-  type MetadataStore,
-} from '@plume/storage';
+import type { DocumentStore, MetadataStore } from '@plume/storage';
 import type { Logger } from 'pino';
-import { type Auth, createAuth } from './auth/create-auth.ts';
+import type { Auth } from './auth/create-auth.ts';
+import { listenOnControlSocket } from './cli/control-socket.ts';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
 import { createOriginPolicy } from './http/origin-policy.ts';
 import { createCookiePolicy } from './http/session-cookie.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoteActivity } from './note-activity.ts';
+import { CONTROL_SOCKET_NAME, openPlumeStores } from './plume-stores.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
 
@@ -55,28 +48,8 @@ export async function startPlumeServer(
   logger: Logger,
   hooks: PlumeServerHooks = {},
 ): Promise<PlumeServer> {
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  // Accounts and notes live here: nobody but the server's user should read them.
-  await chmod(config.dataDir, 0o700);
-  // The document store takes an exclusive lock: a second server on this DATA_DIR stops here,
-  // before it could touch the metadata file.
-  const opened = await createLeveldbDocumentStore(join(config.dataDir, 'documents'));
-  const documents = hooks.wrapDocumentStore?.(opened) ?? opened;
-  let notes: MetadataStore;
-  let access: AccessStore;
-  try {
-    notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
-    access = await createLowdbAccessStore(join(config.dataDir, 'access.json'));
-  } catch (error) {
-    await documents.close();
-    throw error;
-  }
-  const auth = createAuth({
-    store: access,
-    notes,
-    auditLog: createJsonlAuditLog(join(config.dataDir, 'audit.log')),
-    logger: logger.child({ component: 'auth' }),
-  });
+  const stores = await openPlumeStores(config, logger, hooks.wrapDocumentStore);
+  const { documents, notes, auth } = stores;
   const origins = createOriginPolicy(config.publicUrl, config.allowedOrigins);
   const cookie = createCookiePolicy(config.publicUrl);
 
@@ -130,6 +103,12 @@ export async function startPlumeServer(
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  const control = await listenOnControlSocket({
+    path: join(config.dataDir, CONTROL_SOCKET_NAME),
+    context: { auth, notes, origin: config.publicUrl?.origin ?? url },
+    logger: logger.child({ component: 'control' }),
+  });
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
@@ -137,13 +116,12 @@ export async function startPlumeServer(
     server.closeIdleConnections();
     await collab.close();
     await rooms.closeAll();
+    await control.close();
     await activity.flush();
-    await auth.close();
-    await Promise.all([documents.close(), notes.close(), access.close()]);
+    await stores.close();
     await closed;
   }
 
-  const url = `http://${host}:${port}`;
   return {
     port,
     url,

@@ -11,7 +11,7 @@ import { type Request, type Response, Router } from 'express';
 import type { Auth } from '../auth/create-auth.ts';
 import { RefusalError } from '../refusal-error.ts';
 import { parseRequest } from './parse-request.ts';
-import { appOrigin, principalOf, requireAccount } from './request-context.ts';
+import { appOrigin, requireAccount, requireSession } from './request-context.ts';
 
 /** Who a note is shared with, under `/api/notes/:noteId`: members and share links; owners and admins only. */
 export function createSharingRouter(auth: Auth, publicUrl: URL | null): Router {
@@ -20,7 +20,7 @@ export function createSharingRouter(auth: Auth, publicUrl: URL | null): Router {
 
   async function authoriseSharing(request: Request, response: Response) {
     const noteId = String(request.params.noteId);
-    const decision = await check.authorise(principalOf(response), noteId, 'share');
+    const decision = await check.authorise(requireSession(response), noteId, 'share');
     if (!decision.ok) throw new RefusalError(decision.reason === 'notFound' ? 'noteNotFound' : 'forbidden');
     return { noteId, ...requireAccount(response) };
   }

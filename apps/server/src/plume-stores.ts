@@ -1,0 +1,66 @@
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type AccessStore,
+  createJsonlAuditLog,
+  createLeveldbDocumentStore,
+  createLowdbAccessStore,
+  createLowdbMetadataStore,
+  type DocumentStore,
+  type MetadataStore,
+} from '@plume/storage';
+import type { Logger } from 'pino';
+import { type Auth, createAuth } from './auth/create-auth.ts';
+import type { ServerConfig } from './config.ts';
+
+/** Name of the CLI's control socket inside the data directory. */
+export const CONTROL_SOCKET_NAME = 'control.sock';
+
+/** Everything Plume keeps under DATA_DIR, opened together; `close` writes out and releases the lock. */
+export type PlumeStores = {
+  readonly documents: DocumentStore;
+  readonly notes: MetadataStore;
+  readonly access: AccessStore;
+  readonly auth: Auth;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the data directory: the document store first, whose exclusive lock stops a second
+ * process (server or CLI) before it could touch the metadata files.
+ */
+export async function openPlumeStores(
+  config: Pick<ServerConfig, 'dataDir'>,
+  logger: Logger,
+  wrapDocumentStore: (store: DocumentStore) => DocumentStore = (store) => store,
+): Promise<PlumeStores> {
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  // Accounts and notes live here: nobody but the server's user should read them.
+  await chmod(config.dataDir, 0o700);
+  const documents = wrapDocumentStore(await createLeveldbDocumentStore(join(config.dataDir, 'documents')));
+  let notes: MetadataStore;
+  let access: AccessStore;
+  try {
+    notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
+    access = await createLowdbAccessStore(join(config.dataDir, 'access.json'));
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
+  const auth = createAuth({
+    store: access,
+    notes,
+    auditLog: createJsonlAuditLog(join(config.dataDir, 'audit.log')),
+    logger: logger.child({ component: 'auth' }),
+  });
+  return {
+    documents,
+    notes,
+    access,
+    auth,
+    async close() {
+      await auth.close();
+      await Promise.all([documents.close(), notes.close(), access.close()]);
+    },
+  };
+}
