@@ -26,6 +26,8 @@ export type TestServerOptions = PlumeServerHooks & {
   port?: number;
   sync?: Partial<SyncConfig>;
   trustProxy?: ServerConfig['trustProxy'];
+  /** False starts with no account at all, as a fresh install does. */
+  withAdmin?: boolean;
 };
 
 /** Starts a real server on loopback, on a free port unless one is given; `dispose` tears it down. */
@@ -46,10 +48,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = await startPlumeServer(config, logger, options);
-  const admin = await createTestAccount(server, { email: 'admin@plume.test', name: 'Admin Test', isAdmin: true });
+  const admin =
+    options.withAdmin === false
+      ? null
+      : await createTestAccount(server, { email: 'admin@plume.test', name: 'Admin Test', isAdmin: true });
   return {
     ...server,
-    admin,
+    get admin() {
+      if (!admin) throw new Error('this test server was started without an admin');
+      return admin;
+    },
+    get setupUrl() {
+      return server.setupUrl;
+    },
     dataDir,
     wsUrl: server.url.replace(/^http/, 'ws'),
     async dispose() {
