@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createTestNote } from '@plume/server/testing';
+import { createTestNote, signInTestAccount } from '@plume/server/testing';
 import { createHocuspocusWire } from '../wire/hocuspocus-wire.ts';
 import type { Wire } from '../wire/wire.ts';
 import { createYWebsocketWire } from '../wire/y-websocket-wire.ts';
+import { PLUME_BENCH_ACCOUNT } from './bench-account.ts';
 
 /** A server the bench drives: its host script, its wire framing, and how it gets rooms to serve. */
 export type Contender = {
@@ -21,11 +22,15 @@ export const PLUME: Contender = {
   script: new URL('./plume-host.ts', import.meta.url),
   wire: createYWebsocketWire('/collab'),
   async createRooms(port, count) {
+    const url = `http://127.0.0.1:${port}`;
+    const cookie = await signInTestAccount({ url }, PLUME_BENCH_ACCOUNT.email, PLUME_BENCH_ACCOUNT.password);
+    // Later connections, to this server or to its restart on the same data, carry this session.
+    this.wire.headers.cookie = cookie;
     const ids: string[] = [];
     // A few requests at a time: the metadata store writes its file once per note.
     for (let start = 0; start < count; start += 8) {
       const batch = Array.from({ length: Math.min(8, count - start) }, (_, i) =>
-        createTestNote({ url: `http://127.0.0.1:${port}` }, `Bench ${start + i}`),
+        createTestNote({ url }, `Bench ${start + i}`, cookie),
       );
       ids.push(...(await Promise.all(batch)));
     }

@@ -2,6 +2,7 @@
 // the web app and logs.
 import { loadConfig, startPlumeServer } from '@plume/server';
 import pino from 'pino';
+import { PLUME_BENCH_ACCOUNT } from './bench-account.ts';
 import { hostDataDir, runHost } from './host-runtime.ts';
 
 await runHost(async () => {
@@ -11,6 +12,10 @@ await runHost(async () => {
     { dataDir: hostDataDir(), webRoot: null },
   );
   const server = await startPlumeServer(config, pino({ level: 'silent' }));
+  // Plume opens nothing to anonymous clients: the bench signs in as this account.
+  if (!server.auth.accounts.findActiveByEmail(PLUME_BENCH_ACCOUNT.email)) {
+    await server.auth.accounts.create({ ...PLUME_BENCH_ACCOUNT, name: 'Bench', isAdmin: true });
+  }
   // close() writes out every document and releases the LevelDB lock, so a restart finds it all.
   return { port: server.port, stop: () => server.close() };
 });

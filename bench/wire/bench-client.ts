@@ -56,7 +56,7 @@ export function connectBenchClient(options: BenchClientOptions): BenchClient {
 
   // Browsers offer permessage-deflate; Plume and the plain server (ws defaults) would refuse it, so
   // it is off for everyone: the bench compares sync servers, not compressors.
-  const socket = new WebSocket(wire.url(port, room), { perMessageDeflate: false });
+  const socket = new WebSocket(wire.url(port, room), { perMessageDeflate: false, headers: wire.headers });
   const send = (message: Uint8Array) => socket.send(wire.encode(room, message));
   const syncMessage = (write: (encoder: encoding.Encoder) => void) => {
     const encoder = encoding.createEncoder();

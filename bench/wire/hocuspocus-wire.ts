@@ -33,5 +33,6 @@ export function createHocuspocusWire(): Wire {
     },
     // SyncReply is a sync message after which the server does not ask for the client's state again.
     syncTypes: [MessageType.Sync, MessageType.SyncReply],
+    headers: {},
   };
 }

@@ -10,4 +10,6 @@ export type Wire = {
   bodyOffset(frame: Uint8Array): number;
   /** Top-level message types that carry sync steps and updates. */
   readonly syncTypes: readonly number[];
+  /** Headers every connection sends, such as the session cookie of a server that requires one. */
+  readonly headers: Record<string, string>;
 };

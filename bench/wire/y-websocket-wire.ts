@@ -8,5 +8,6 @@ export function createYWebsocketWire(pathPrefix: string): Wire {
     encode: (_room, message) => message,
     bodyOffset: () => 0,
     syncTypes: [0],
+    headers: {},
   };
 }
