@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names; no browser is ever downloaded. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,4 +41,75 @@ export function paragraphsOf(page: Page): Promise<string[]> {
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
     return [...copy.children].map((block) => block.textContent ?? '');
   });
+}
+
+/** Puts a session cookie (`name=value`, as the test helpers return it) into a browser context. */
+export async function addSessionCookie(context: BrowserContext, serverUrl: string, cookie: string): Promise<void> {
+  const separator = cookie.indexOf('=');
+  if (separator <= 0) throw new Error(`not a cookie: ${cookie}`);
+  await context.addCookies([
+    {
+      name: cookie.slice(0, separator),
+      value: cookie.slice(separator + 1),
+      url: serverUrl,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
+}
+
+/** Signs in through the sign-in page, as a person would; resolves once the page has left it. */
+export async function signInThroughPage(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** A Content-Security-Policy violation as the page reported it. */
+export type CspViolation = { directive: string; blockedURI: string; sample: string; url: string };
+
+/**
+ * Collects every Content-Security-Policy violation in a browser context's pages, across
+ * navigations and reloads, into the returned array.
+ */
+export async function collectCspViolations(context: BrowserContext): Promise<CspViolation[]> {
+  const violations: CspViolation[] = [];
+  await context.exposeBinding('plumeReportCspViolation', (_source, violation: CspViolation) => {
+    violations.push(violation);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { plumeReportCspViolation: (violation: unknown) => void })
+        .plumeReportCspViolation;
+      report({
+        directive: event.violatedDirective,
+        blockedURI: event.blockedURI,
+        sample: event.sample,
+        url: event.documentURI,
+      });
+    });
+  });
+  return violations;
+}
+
+/**
+ * Puts the caret at the very end of the note and resolves once the editor has taken it: after a
+ * click, ProseMirror may read the browser's selection a moment later, and a key it handles itself
+ * (Enter) pressed before that acts where the caret was before. Tiptap hangs its editor on the
+ * element, which lets the test read the editor's own selection.
+ */
+export async function placeCaretAtEnd(page: Page): Promise<void> {
+  await page.locator('.tiptap').click();
+  await page.keyboard.press('Control+End');
+  await expect
+    .poll(() =>
+      page.locator('.tiptap').evaluate((element) => {
+        type EditorState = { selection: { head: number }; doc: { content: { size: number } } };
+        const { state } = (element as unknown as { editor: { state: EditorState } }).editor;
+        // The last position inside the last paragraph is one before the document's end.
+        return state.selection.head === state.doc.content.size - 1;
+      }),
+    )
+    .toBe(true);
 }

@@ -1,7 +1,7 @@
-import { startTestServer, type TestServer } from '@plume/server/testing';
+import { createTestAccount, startTestServer, type TestAccount, type TestServer } from '@plume/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { keepScreenshot, launchChromium, paragraphsOf } from './browser.ts';
+import { addSessionCookie, keepScreenshot, launchChromium, paragraphsOf, signInThroughPage } from './browser.ts';
 
 const ALICE_SENTENCE = 'Alice propose un chèque énergie ciblé.';
 const BRUNO_SENTENCE = 'Bruno chiffre la mesure à 2 milliards.';
@@ -16,15 +16,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A person in their own browser profile, so each has their own remembered name. */
-async function openAs(name: string, url: string): Promise<Page> {
+/** A person in their own browser profile, so each has their own session. */
+async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'fr-FR' });
   contexts.push(context);
-  const page = await context.newPage();
+  return { context, page: await context.newPage() };
+}
+
+/** Opens `url` as an account whose session cookie is already in the browser. */
+async function openAs(server: Pick<TestServer, 'url'>, account: TestAccount, url: string): Promise<Page> {
+  const { context, page } = await newPerson();
+  await addSessionCookie(context, server.url, account.cookie);
   await page.goto(url);
-  await page.getByLabel('Votre nom').fill(name);
-  await page.getByRole('button', { name: 'Continuer' }).click();
   return page;
+}
+
+/** Gives an account a role on a note through the API, as the note's owner or an admin. */
+async function share(server: Pick<TestServer, 'url'>, noteId: string, by: TestAccount, email: string, role: string) {
+  const response = await fetch(`${server.url}/api/notes/${noteId}/members`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie: by.cookie },
+    body: JSON.stringify({ email, role }),
+  });
+  expect(response.status).toBe(200);
 }
 
 function editorOf(page: Page) {
@@ -33,31 +47,40 @@ function editorOf(page: Page) {
 
 describe('co-writing a note in two browsers', () => {
   let server: TestServer;
+  let aliceAccount: TestAccount;
   let noteUrl: string;
+  let noteId: string;
   let alice: Page;
   let bruno: Page;
 
   beforeAll(async () => {
     server = await startTestServer({ webRoot: inject('webRoot') });
+    aliceAccount = await createTestAccount(server, { email: 'alice@plume.test', name: 'Alice' });
   });
   afterAll(async () => {
     for (const context of contexts.splice(0)) await context.close();
     await server?.dispose();
   });
 
-  it('creates a note from the notes page and opens it by its URL in a second browser', async () => {
-    alice = await openAs('Alice', server.url);
+  it('signs in, creates a note from the notes page, and opens it by its URL in a second browser', async () => {
+    ({ page: alice } = await newPerson());
+    await alice.goto(server.url);
+    await alice.waitForURL(/\/login$/);
+    await signInThroughPage(alice, aliceAccount);
     await alice.getByLabel('Titre de la nouvelle note').fill('Écologie — rénovation thermique');
     await alice.getByRole('button', { name: 'Créer la note' }).click();
     await alice.waitForURL(/\/notes\/[0-9a-z]{20}$/);
     noteUrl = alice.url();
+    noteId = new URL(noteUrl).pathname.split('/').pop() as string;
 
-    bruno = await openAs('Bruno', noteUrl);
+    const brunoAccount = await createTestAccount(server, { email: 'bruno@plume.test', name: 'Bruno' });
+    await share(server, noteId, aliceAccount, brunoAccount.email, 'editor');
+    bruno = await openAs(server, brunoAccount, noteUrl);
     for (const person of [alice, bruno]) {
       await expect
         .poll(() => person.getByRole('heading', { level: 1 }).textContent())
         .toBe('Écologie — rénovation thermique');
-      await expect.poll(() => person.getByRole('status').textContent()).toBe('Connecté');
+      await expect.poll(() => person.getByRole('status').first().textContent()).toBe('Connecté');
     }
   });
 
@@ -82,7 +105,7 @@ describe('co-writing a note in two browsers', () => {
     await expect.poll(() => paragraphsOf(bruno)).toEqual(expected);
   });
 
-  it("shows each person the other's caret with their name", async () => {
+  it("shows each person the other's caret with their account name", async () => {
     await expect.poll(() => alice.locator('.collaboration-carets__label').allTextContents()).toEqual(['Bruno']);
     await expect.poll(() => bruno.locator('.collaboration-carets__label').allTextContents()).toEqual(['Alice']);
     await expect.poll(() => alice.locator('.presence .person').allTextContents()).toEqual(['Alice (vous)', 'Bruno']);
@@ -98,9 +121,14 @@ describe('co-writing a note in two browsers', () => {
 
     const restarted = await startTestServer({ dataDir: server.dataDir, webRoot: inject('webRoot') });
     try {
-      const reader = await openAs('Claire', noteUrl.replace(server.url, restarted.url));
-      await expect.poll(() => reader.getByRole('status').textContent()).toBe('Connecté');
+      const claire = await createTestAccount(restarted, { email: 'claire@plume.test', name: 'Claire' });
+      await share(restarted, noteId, restarted.admin, claire.email, 'viewer');
+      const reader = await openAs(restarted, claire, noteUrl.replace(server.url, restarted.url));
+      await expect.poll(() => reader.getByRole('status').first().textContent()).toBe('Connecté');
       await expect.poll(() => paragraphsOf(reader)).toEqual(expected);
+      // A viewer reads the note but cannot change it.
+      await expect.poll(() => reader.getByText('Lecture seule').count()).toBe(1);
+      expect(await editorOf(reader).getAttribute('contenteditable')).toBe('false');
       await keepScreenshot(reader, 'after-restart');
     } finally {
       await restarted.close();

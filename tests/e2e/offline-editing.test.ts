@@ -1,7 +1,7 @@
-import { startTestServer, type TestServer } from '@plume/server/testing';
+import { createTestNote, startTestServer, type TestServer } from '@plume/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { keepScreenshot, launchChromium, paragraphsOf } from './browser.ts';
+import { addSessionCookie, keepScreenshot, launchChromium, paragraphsOf } from './browser.ts';
 
 let browser: Browser;
 let server: TestServer | null = null;
@@ -14,15 +14,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function openNoteAs(name: string, url: string): Promise<Page> {
+/** Opens a note in a fresh browser profile signed in with the session `cookie`. */
+async function openNoteAs(cookie: string, serverUrl: string, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
-  await context.addInitScript(
-    (identity) => window.localStorage.setItem('plume.identity', identity),
-    JSON.stringify({ name, color: '#0f7b3f' }),
-  );
+  await addSessionCookie(context, serverUrl, cookie);
   const page = await context.newPage();
   await page.goto(url);
-  await expect.poll(() => page.getByRole('status').textContent()).toBe('Connecté');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Connecté');
   return page;
 }
 
@@ -30,25 +28,21 @@ describe('writing while the server is away', () => {
   it('says the note is offline, keeps what is typed, and sends it when the server is back', async () => {
     const first = await startTestServer({ webRoot: inject('webRoot') });
     server = first;
-    const created = await fetch(`${first.url}/api/notes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Travail — assurance chômage' }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    const page = await openNoteAs('Alice', `${first.url}/notes/${id}`);
+    const id = await createTestNote(first, 'Travail — assurance chômage');
+    const page = await openNoteAs(first.admin.cookie, first.url, `${first.url}/notes/${id}`);
     await page.locator('.tiptap').click();
     await page.keyboard.type('Avant la coupure.');
 
     await first.close();
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Hors ligne/);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Hors ligne/);
     await page.keyboard.type(' Écrit hors ligne.');
     await keepScreenshot(page, 'offline');
 
+    // Sessions are kept on disk: the page's cookie still opens the note once the server is back.
     server = await startTestServer({ dataDir: first.dataDir, port: first.port, webRoot: inject('webRoot') });
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Connecté');
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 }).toBe('Connecté');
 
-    const reader = await openNoteAs('Bruno', `${server.url}/notes/${id}`);
+    const reader = await openNoteAs(server.admin.cookie, server.url, `${server.url}/notes/${id}`);
     await expect.poll(() => paragraphsOf(reader)).toEqual(['Avant la coupure. Écrit hors ligne.']);
   });
 });

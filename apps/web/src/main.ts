@@ -1,34 +1,109 @@
 import './styles.css';
+import type { SessionInfo } from '@plume/protocol';
+import { adminApi } from './admin-api.ts';
+import { accountColor } from './collab/account-color.ts';
 import { loadIdentity, saveIdentity, type UserIdentity } from './collab/user-identity.ts';
 import { createTranslator, pickLanguage } from './i18n/translator.ts';
 import { notesApi } from './notes-api.ts';
-import { routeOf } from './routes.ts';
+import { guardRoute } from './route-guard.ts';
+import { LOGIN_PATH, loginPath, returnPathFrom, routeOf } from './routes.ts';
+import { sessionApi } from './session-api.ts';
+import { sharingApi } from './sharing-api.ts';
+import { tokenFromFragment } from './token-from-fragment.ts';
+import { mountAccountView } from './views/account-view.ts';
+import { mountAdminView } from './views/admin-view.ts';
 import { createAppHeader } from './views/app-header.ts';
+import { describeApiError } from './views/describe-api-error.ts';
+import { h } from './views/dom.ts';
 import { mountIdentityView } from './views/identity-view.ts';
+import { mountInvitationView } from './views/invitation-view.ts';
+import { mountLoginView } from './views/login-view.ts';
+import { mountMessageView } from './views/message-view.ts';
 import { mountNoteView } from './views/note-view.ts';
 import { mountNotesListView } from './views/notes-list-view.ts';
+import { mountSetupNeededView } from './views/setup-needed-view.ts';
+import { mountSetupView } from './views/setup-view.ts';
+import { mountShareLinkView } from './views/share-link-view.ts';
 
-// Composition root: config -> identity -> router -> views.
-const root = document.getElementById('app');
-if (!root) throw new Error('index.html has no #app element');
+// Composition root: config -> session -> identity -> router -> views.
+const mountPoint = document.getElementById('app');
+if (!mountPoint) throw new Error('index.html has no #app element');
+const root: HTMLElement = mountPoint;
 const i18n = createTranslator(pickLanguage(window.location.search));
 document.documentElement.lang = i18n.language;
 
-let user: UserIdentity | null = loadIdentity(window.localStorage);
+/** Who the browser is, as the server last said; null until it has answered. */
+let session: SessionInfo | null = null;
+/** The name a share-link guest chose; accounts use their account's name instead. */
+let guestIdentity: UserIdentity | null = loadIdentity(window.localStorage);
+/** The secret of the token page being shown, taken out of the address bar. */
+let pageToken: string | null = null;
 let disposeView: () => void = () => {};
+
+const TOKEN_ROUTES = new Set(['setup', 'invitation', 'shareLink']);
+
+// The token is a credential: once read, it leaves the address bar, the history and screen shares.
+function takeTokenFromAddress(): void {
+  if (!TOKEN_ROUTES.has(routeOf(window.location.pathname).name)) return;
+  if (window.location.hash === '') return;
+  pageToken = tokenFromFragment(window.location.hash);
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+function currentPath(): string {
+  return window.location.pathname + window.location.search;
+}
 
 function navigate(path: string): void {
   window.history.pushState(null, '', path);
   render();
 }
 
+function replaceWith(path: string): void {
+  window.history.replaceState(null, '', path);
+  render();
+}
+
+function showFailure(error: unknown): void {
+  disposeView();
+  disposeView = mountMessageView(root, {
+    message: i18n.t('boot.failed', { reason: describeApiError(error, i18n) }),
+    action: { label: i18n.t('boot.retry'), onClick: boot },
+  });
+}
+
+function signedIn(info: SessionInfo, path: string): void {
+  session = info;
+  pageToken = null;
+  replaceWith(path);
+}
+
+function signedOut(): void {
+  session = { user: null, links: [], setupRequired: false };
+  navigate(LOGIN_PATH);
+}
+
+function signOut(): void {
+  sessionApi.signOut().then(signedOut, showFailure);
+}
+
+// The sync endpoint said the browser is unknown. Ask the server who we are: go to the sign-in page
+// only if it agrees, so that a disagreement cannot bounce between the two pages forever.
+function handleSignInRequired(): void {
+  const from = currentPath();
+  sessionApi.get().then((info) => {
+    session = info;
+    if (info.user === null && info.links.length === 0 && currentPath() === from) navigate(loginPath(from));
+  }, showFailure);
+}
+
 function chooseName(): void {
   disposeView();
-  disposeView = mountIdentityView(root as HTMLElement, {
+  disposeView = mountIdentityView(root, {
     i18n,
-    currentName: user?.name ?? null,
+    currentName: guestIdentity?.name ?? null,
     onChosen(name) {
-      user = saveIdentity(window.localStorage, name, user);
+      guestIdentity = saveIdentity(window.localStorage, name, guestIdentity);
       render();
     },
   });
@@ -36,31 +111,110 @@ function chooseName(): void {
 
 function render(): void {
   disposeView();
-  if (user === null) {
-    chooseName();
+  disposeView = () => {};
+  if (session === null) return;
+  const route = routeOf(window.location.pathname);
+  const screen = guardRoute(route, session, currentPath());
+  if (screen.name === 'redirect') {
+    replaceWith(screen.path);
     return;
   }
-  const header = createAppHeader({ i18n, user, onChangeName: chooseName });
-  const route = routeOf(window.location.pathname);
-  const target = root as HTMLElement;
-  switch (route.name) {
+  if (screen.name === 'setupNeeded') {
+    disposeView = mountSetupNeededView(root, { i18n });
+    return;
+  }
+  const { user } = session;
+  const identity = user ? { name: user.name, color: accountColor(user.id) } : guestIdentity;
+  const header = createAppHeader({ i18n, account: user, identity, onChangeName: chooseName, onSignOut: signOut });
+  const target = screen.route;
+  switch (target.name) {
+    case 'login':
+      disposeView = mountLoginView(root, {
+        i18n,
+        api: sessionApi,
+        onSignedIn: (info) => signedIn(info, returnPathFrom(window.location.search)),
+      });
+      break;
+    case 'setup':
+      disposeView = mountSetupView(root, {
+        i18n,
+        api: sessionApi,
+        token: pageToken,
+        onSignedIn: (info) => signedIn(info, '/admin'),
+      });
+      break;
+    case 'invitation':
+      disposeView = mountInvitationView(root, {
+        i18n,
+        api: sessionApi,
+        token: pageToken,
+        onSignedIn: (info) => signedIn(info, '/'),
+      });
+      break;
+    case 'shareLink':
+      disposeView = mountShareLinkView(root, {
+        i18n,
+        api: sessionApi,
+        token: pageToken,
+        onRedeemed: (noteId) => {
+          sessionApi.get().then((info) => signedIn(info, `/notes/${encodeURIComponent(noteId)}`), showFailure);
+        },
+      });
+      break;
+    case 'account':
+      if (!user) throw new Error('guardRoute let a browser without an account reach the account page');
+      disposeView = mountAccountView(root, { i18n, api: sessionApi, account: user, header, onSignedOut: signedOut });
+      break;
+    case 'admin':
+      if (!user) throw new Error('guardRoute let a browser without an account reach the admin page');
+      disposeView = mountAdminView(root, { i18n, api: adminApi, header, currentUserId: user.id });
+      break;
     case 'note':
-      disposeView = mountNoteView(target, { noteId: route.noteId, i18n, api: notesApi, user, header });
+      if (identity === null) {
+        chooseName();
+        return;
+      }
+      disposeView = mountNoteView(root, {
+        noteId: target.noteId,
+        i18n,
+        api: notesApi,
+        sharing: sharingApi,
+        user: identity,
+        accountId: user?.id ?? null,
+        header,
+        onSignInRequired: handleSignInRequired,
+      });
       break;
     case 'notes':
     case 'unknown':
-      disposeView = mountNotesListView(target, { i18n, api: notesApi, header, navigate });
+      disposeView = mountNotesListView(root, { i18n, api: notesApi, header, canCreate: user !== null, navigate });
       break;
   }
+}
+
+function boot(): void {
+  disposeView();
+  disposeView = () => {};
+  root.replaceChildren(h('main', { class: 'page narrow' }, h('p', { class: 'muted' }, i18n.t('common.loading'))));
+  sessionApi.get().then((info) => {
+    session = info;
+    render();
+  }, showFailure);
 }
 
 // Links inside the app change the view without reloading the page.
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
   const link = (event.target as Element | null)?.closest('a');
-  if (!link || link.origin !== window.location.origin || link.target) return;
+  if (!link || link.origin !== window.location.origin || link.target || link.hasAttribute('download')) return;
   event.preventDefault();
   navigate(link.pathname + link.search);
 });
 window.addEventListener('popstate', render);
-render();
+// Pasting another token link over a token page changes only the fragment: no reload happens.
+window.addEventListener('hashchange', () => {
+  takeTokenFromAddress();
+  render();
+});
+takeTokenFromAddress();
+boot();

@@ -1,38 +1,17 @@
-import type { ApiErrorBody, NoteSummary } from '@plume/protocol';
+import type { NoteView } from '@plume/protocol';
+import { callApi, jsonRequest } from './api-client.ts';
 
-/** A failed API call: `status` is 0 when the server could not be reached. */
-export class ApiCallError extends Error {
-  readonly status: number;
-  readonly code: string | null;
+const notePath = (noteId: string) => `/api/notes/${encodeURIComponent(noteId)}`;
 
-  constructor(status: number, code: string | null, message: string) {
-    super(message);
-    this.name = 'ApiCallError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-/** The JSON API's `/api/notes` resource, seen from the browser. */
+/** The JSON API's `/api/notes` resource, seen from the browser: each note comes with one's role on it. */
 export const notesApi = {
-  list: () => call<NoteSummary[]>('/api/notes'),
-  get: (noteId: string) => call<NoteSummary>(`/api/notes/${encodeURIComponent(noteId)}`),
-  create: (title: string) =>
-    call<NoteSummary>('/api/notes', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title }),
-    }),
+  list: () => callApi<NoteView[]>('/api/notes'),
+  get: (noteId: string) => callApi<NoteView>(notePath(noteId)),
+  create: (title: string) => callApi<NoteView>('/api/notes', jsonRequest('POST', { title })),
+  remove: (noteId: string) => callApi<void>(notePath(noteId), jsonRequest('DELETE')),
+  /** Address of the plain-text download of a note. */
+  exportUrl: (noteId: string) => `${notePath(noteId)}/export.txt`,
 };
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
-  } catch (error) {
-    throw new ApiCallError(0, null, error instanceof Error ? error.message : String(error));
-  }
-  if (response.ok) return (await response.json()) as T;
-  const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
-  throw new ApiCallError(response.status, body?.error.code ?? null, body?.error.message ?? response.statusText);
-}
+/** The notes API as views receive it, so tests and pages can pass their own. */
+export type NotesApi = typeof notesApi;

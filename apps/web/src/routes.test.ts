@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeOf } from './routes.ts';
+import { loginPath, returnPathFrom, routeOf } from './routes.ts';
 
 describe('routeOf', () => {
   it.each([
@@ -10,7 +10,44 @@ describe('routeOf', () => {
     ['/notes/%', { name: 'unknown' }],
     ['/notes/a/b', { name: 'unknown' }],
     ['/elsewhere', { name: 'unknown' }],
+    ['/login', { name: 'login' }],
+    ['/setup', { name: 'setup' }],
+    ['/invitation', { name: 'invitation' }],
+    ['/s', { name: 'shareLink' }],
+    ['/account', { name: 'account' }],
+    ['/account/', { name: 'account' }],
+    ['/admin', { name: 'admin' }],
+    ['/administration', { name: 'unknown' }],
   ])('reads %s', (pathname, route) => {
     expect(routeOf(pathname)).toEqual(route);
+  });
+});
+
+describe('returning after sign-in', () => {
+  it('remembers the requested page and comes back to it', () => {
+    const path = loginPath('/notes/abc123?lang=en');
+    expect(path).toBe('/login?next=%2Fnotes%2Fabc123%3Flang%3Den');
+    expect(returnPathFrom(path.slice(path.indexOf('?')))).toBe('/notes/abc123?lang=en');
+  });
+
+  it('needs no return address for the home page', () => {
+    expect(loginPath('/')).toBe('/login');
+    expect(returnPathFrom('')).toBe('/');
+  });
+
+  it.each([
+    'https://evil.example/',
+    '//evil.example/notes',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/login?next=/admin',
+    '/s#secret-token',
+    '/setup',
+  ])('refuses to send the person to %s', (next) => {
+    expect(returnPathFrom(`?next=${encodeURIComponent(next)}`)).toBe('/');
+  });
+
+  it('drops a fragment, which may hold a secret', () => {
+    expect(returnPathFrom(`?next=${encodeURIComponent('/notes/abc#x')}`)).toBe('/notes/abc');
   });
 });

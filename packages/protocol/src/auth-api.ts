@@ -1,3 +1,5 @@
+// Before zod itself: see zod-jitless.ts.
+import './zod-jitless.ts';
 import { z } from 'zod';
 import { LINK_ROLES, type LinkRole, NOTE_ROLES, type NoteRole } from './access.ts';
 
@@ -149,8 +151,9 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditEntry = {
   at: string;
   action: AuditAction;
-  /** The account that acted, or `link:<id>` for someone using a share link, or `cli`. */
+  /** The account id that acted; `session:<id>` for someone on share links, `cli`, or `anonymous`. */
   actor: string;
+  /** The account's e-mail address, or the CLI's name; null otherwise. */
   actorName: string | null;
   noteId: string | null;
   /** Free-form details: the role granted, the target account, the export format. */

@@ -1,8 +1,19 @@
-import { isSafeColor } from '@plume/protocol';
+import { isNoteRole, isSafeColor, type NoteRole } from '@plume/protocol';
 import type { Awareness } from 'y-protocols/awareness';
 
-/** One person present in a note, as shown in the presence list. */
-export type PresentPerson = { clientId: number; name: string; color: string; isSelf: boolean };
+/**
+ * One person present in a note, as shown in the presence list. `role` is what the server stamped
+ * into their awareness (null when it did not, e.g. for oneself); `verified` says the name is their
+ * account's, not one they typed.
+ */
+export type PresentPerson = {
+  clientId: number;
+  name: string;
+  color: string;
+  isSelf: boolean;
+  role: NoteRole | null;
+  verified: boolean;
+};
 
 const UNKNOWN_COLOR = '#6b7280';
 
@@ -10,13 +21,15 @@ const UNKNOWN_COLOR = '#6b7280';
 export function presentPeople(awareness: Awareness): PresentPerson[] {
   const people: PresentPerson[] = [];
   for (const [clientId, state] of awareness.getStates()) {
-    const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+    const user = (state as { user?: { name?: unknown; color?: unknown; role?: unknown; verified?: unknown } }).user;
     if (!user || typeof user.name !== 'string') continue;
     people.push({
       clientId,
       name: user.name.slice(0, 40),
       color: isSafeColor(user.color) ? user.color : UNKNOWN_COLOR,
       isSelf: clientId === awareness.clientID,
+      role: isNoteRole(user.role) ? user.role : null,
+      verified: user.verified === true,
     });
   }
   return people.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));

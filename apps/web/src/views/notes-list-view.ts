@@ -1,15 +1,24 @@
-import { NOTE_TITLE_MAX_LENGTH, type NoteSummary } from '@plume/protocol';
+import { NOTE_TITLE_MAX_LENGTH, type NoteView } from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
-import type { notesApi } from '../notes-api.ts';
+import type { NotesApi } from '../notes-api.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 
-/** The notes page: create a note with a title, and the list of notes, newest first. */
+/**
+ * The notes page: the notes the person may open, newest first, each with their role on it; and,
+ * for accounts (`canCreate`), a form to create a note with a title.
+ */
 export function mountNotesListView(
   root: HTMLElement,
-  deps: { i18n: Translator; api: typeof notesApi; header: HTMLElement; navigate: (path: string) => void },
+  deps: {
+    i18n: Translator;
+    api: NotesApi;
+    header: HTMLElement;
+    canCreate: boolean;
+    navigate: (path: string) => void;
+  },
 ): () => void {
-  const { i18n, api, header, navigate } = deps;
+  const { i18n, api, header, canCreate, navigate } = deps;
   let disposed = false;
 
   const titleInput = h('input', {
@@ -45,15 +54,20 @@ export function mountNotesListView(
     );
   });
 
-  function render(notes: NoteSummary[]): void {
-    status.textContent = notes.length === 0 ? i18n.t('notes.empty') : '';
+  function render(notes: NoteView[]): void {
+    status.textContent = notes.length === 0 && canCreate ? i18n.t('notes.empty') : '';
     list.replaceChildren(
       ...notes.map((note) =>
         h(
           'li',
           {},
           h('a', { href: `/notes/${note.id}`, 'data-note-id': note.id }, note.title),
-          h('span', { class: 'muted' }, i18n.t('notes.updated', { date: i18n.formatDateTime(note.updatedAt) })),
+          h(
+            'span',
+            { class: 'note-meta' },
+            h('span', { class: 'badge', 'data-role': note.role }, i18n.t(`role.${note.role}`)),
+            h('span', { class: 'muted' }, i18n.t('notes.updated', { date: i18n.formatDateTime(note.updatedAt) })),
+          ),
         ),
       ),
     );
@@ -69,8 +83,9 @@ export function mountNotesListView(
   );
 
   document.title = `${i18n.t('notes.title')} · ${i18n.t('app.name')}`;
-  root.replaceChildren(header, h('main', { class: 'page' }, h('h1', {}, i18n.t('notes.title')), form, status, list));
-  titleInput.focus();
+  const intro = canCreate ? form : h('p', { class: 'notice' }, i18n.t('notes.linkOnly'));
+  root.replaceChildren(header, h('main', { class: 'page' }, h('h1', {}, i18n.t('notes.title')), intro, status, list));
+  if (canCreate) titleInput.focus();
   return () => {
     disposed = true;
     root.replaceChildren();
