@@ -1,36 +1,11 @@
 import { startTestServer, type TestServer } from '@plume/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  addSessionCookie,
-  type CspViolation,
-  collectCspViolations,
-  keepScreenshot,
-  launchChromium,
-} from './browser.ts';
+import { addSessionCookie, DESKTOP, keepScreenshot, PHONE, useChromiumPages } from './browser.ts';
 
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1100, height: 800 };
 const CHLOE_PASSWORD = 'une phrase assez longue';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: CspViolation[][] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await browser?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-  contexts.push(context);
-  violations.push(await collectCspViolations(context));
-  return context.newPage();
-}
+const { newPage, violations } = useChromiumPages();
 
 describe('inviting a person from the admin page', () => {
   let server: TestServer;
@@ -125,6 +100,6 @@ describe('inviting a person from the admin page', () => {
   });
 
   it('never breaks the Content-Security-Policy', () => {
-    expect(violations.flat()).toEqual([]);
+    expect(violations()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names; no browser is ever downloaded. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -112,4 +112,38 @@ export async function placeCaretAtEnd(page: Page): Promise<void> {
       }),
     )
     .toBe(true);
+}
+
+/** Phone and desktop viewports the screenshots are taken at. */
+export const PHONE = { width: 375, height: 740 };
+export const DESKTOP = { width: 1100, height: 800 };
+
+/**
+ * One Chromium for a test file, launched before its tests and closed after them: `newPage` opens a
+ * fresh French profile of the given size, and `violations` lists every CSP violation any of them saw.
+ */
+export function useChromiumPages(): {
+  newPage(viewport: { width: number; height: number }): Promise<Page>;
+  violations(): CspViolation[];
+} {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const seen: CspViolation[][] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await browser?.close();
+  });
+  return {
+    async newPage(viewport) {
+      if (!browser) throw new Error('useChromiumPages: newPage before the browser started');
+      const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+      contexts.push(context);
+      seen.push(await collectCspViolations(context));
+      return context.newPage();
+    },
+    violations: () => seen.flat(),
+  };
 }

@@ -5,42 +5,22 @@ import {
   type TestAccount,
   type TestServer,
 } from '@plume/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   addSessionCookie,
-  type CspViolation,
-  collectCspViolations,
+  DESKTOP,
   keepScreenshot,
-  launchChromium,
+  PHONE,
   paragraphsOf,
   placeCaretAtEnd,
   signInThroughPage,
+  useChromiumPages,
 } from './browser.ts';
 
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1100, height: 800 };
 const GUEST_SENTENCE = 'Bruno ajoute le calendrier de la réforme.';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: CspViolation[][] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await browser?.close();
-});
-
-/** A fresh browser profile of the given size, whose CSP violations are collected. */
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-  contexts.push(context);
-  violations.push(await collectCspViolations(context));
-  return context.newPage();
-}
+const { newPage, violations } = useChromiumPages();
 
 describe('sharing a note through a link, then revoking it', () => {
   let server: TestServer;
@@ -237,6 +217,6 @@ describe('sharing a note with a person, then changing their role', () => {
 
 describe('the Content-Security-Policy', () => {
   it('was never broken in any page of these tests', () => {
-    expect(violations.flat()).toEqual([]);
+    expect(violations()).toEqual([]);
   });
 });
