@@ -2,6 +2,7 @@
 import './zod-jitless.ts';
 import { z } from 'zod';
 import { LINK_ROLES, type LinkRole, NOTE_ROLES, type NoteRole } from './access.ts';
+import { cleanText } from './text-fields.ts';
 
 /**
  * Pages that receive a secret token in the URL fragment (`/s#<token>`): fragments never reach
@@ -19,12 +20,6 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** Longest account display name. */
 export const ACCOUNT_NAME_MAX_LENGTH = 80;
 
-// Control characters have no place in names and can forge log lines.
-const cleanText = (max: number) =>
-  z
-    .string()
-    .transform((value) => value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim())
-    .pipe(z.string().min(1).max(max));
 
 const email = z
   .string()
@@ -128,6 +123,11 @@ export const AUDIT_ACTIONS = [
   'note.exported',
   'note.printed',
   'note.deleted',
+  'note.restored',
+  'note.purged',
+  'note.updated',
+  'note.statusChanged',
+  'note.duplicated',
   'note.shared',
   'note.unshared',
   'link.created',
@@ -142,6 +142,12 @@ export const AUDIT_ACTIONS = [
   'user.passwordChanged',
   'sessions.ended',
   'setup.completed',
+  'theme.created',
+  'theme.updated',
+  'theme.deleted',
+  'template.created',
+  'template.updated',
+  'template.deleted',
 ] as const;
 
 /** One kind of audited event. */

@@ -1,7 +1,7 @@
 export type { LinkRole, NoteAction, NoteRole } from './access.ts';
 export { isNoteRole, LINK_ROLES, NOTE_ROLES, roleAllows, strongerRole } from './access.ts';
-export type { ApiErrorBody, ApiErrorCode, CreateNoteRequest, NoteSummary, NoteView, Validation } from './api.ts';
-export { API_ERROR, NOTE_TITLE_MAX_LENGTH, parseCreateNoteRequest } from './api.ts';
+export type { ApiErrorBody, ApiErrorCode, Validation } from './api.ts';
+export { API_ERROR } from './api.ts';
 export type {
   AccountSummary,
   AuditAction,
@@ -38,3 +38,46 @@ export { CLOSE_CODE, COLLAB_PATH, isFinalCloseCode, MESSAGE_TYPE } from './colla
 export { createNoteId, isNoteId, NOTE_ID_LENGTH, NOTE_ID_PATTERN } from './note-id.ts';
 export type { PresenceUser } from './presence.ts';
 export { DISPLAY_NAME_MAX_LENGTH, isSafeColor, normaliseDisplayName, PRESENCE_COLORS } from './presence.ts';
+export { cleanText } from './text-fields.ts';
+export type {
+  CreateNoteRequest,
+  ListNotesQuery,
+  NoteDetail,
+  NoteSort,
+  NoteStatus,
+  NoteSummary,
+  NoteView,
+  PersonRef,
+  PresentPerson,
+  SearchHit,
+  SearchResults,
+  SnippetPart,
+  StatusChange,
+  TemplateSummary,
+  Theme,
+  TrashedNote,
+  WorkspaceEvent,
+} from './workspace-api.ts';
+export {
+  createNoteRequest,
+  createTemplateRequest,
+  createThemeRequest,
+  duplicateNoteRequest,
+  isNoteStatus,
+  listNotesQuery,
+  NOTE_SORTS,
+  NOTE_STATUSES,
+  NOTE_TITLE_MAX_LENGTH,
+  READING_WORDS_PER_MINUTE,
+  readingMinutes,
+  SEARCH_QUERY_MAX_LENGTH,
+  searchQuery,
+  setStatusRequest,
+  TEMPLATE_DESCRIPTION_MAX_LENGTH,
+  TEMPLATE_NAME_MAX_LENGTH,
+  THEME_COLORS,
+  THEME_NAME_MAX_LENGTH,
+  updateNoteRequest,
+  updateTemplateRequest,
+  updateThemeRequest,
+} from './workspace-api.ts';

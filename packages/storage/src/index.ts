@@ -13,6 +13,14 @@ export { createJsonlAuditLog } from './jsonl-audit-log.ts';
 export { createLeveldbDocumentStore } from './leveldb-document-store.ts';
 export { createLowdbAccessStore } from './lowdb-access-store.ts';
 export { createLowdbMetadataStore } from './lowdb-metadata-store.ts';
-export type { MetadataStore, NoteRecord } from './metadata-store.ts';
+export type {
+  MetadataStore,
+  NotePatch,
+  NoteRecord,
+  StatusRecord,
+  TemplateRecord,
+  ThemeRecord,
+  WorkspaceSeed,
+} from './metadata-store.ts';
 export type { StorageErrorCode } from './storage-error.ts';
 export { StorageError } from './storage-error.ts';

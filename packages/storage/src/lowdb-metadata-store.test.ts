@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLowdbMetadataStore } from './lowdb-metadata-store.ts';
+import type { NoteRecord } from './metadata-store.ts';
 
 const directories: string[] = [];
 async function createPath(): Promise<string> {
@@ -14,7 +15,21 @@ afterAll(async () => {
   await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
 });
 
-const note = { id: 'n1', title: 'Santé', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const note: NoteRecord = {
+  id: 'n1',
+  title: 'Santé',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  themeId: null,
+  status: 'draft',
+  statusHistory: [],
+  ownerId: 'u1',
+  contributorIds: [],
+  wordCount: 0,
+  deletedAt: null,
+  deletedBy: null,
+};
+const theme = { id: 'theme-sante', name: 'Santé', color: '#bbf7d0', createdAt: note.createdAt };
 
 describe('the lowdb metadata store', () => {
   it('lists notes most recently updated first', async () => {
@@ -45,6 +60,63 @@ describe('the lowdb metadata store', () => {
     await store.createNote({ ...note, updatedAt: '2026-03-01T00:00:00.000Z' });
     await store.touchNote('n1', '2026-02-01T00:00:00.000Z');
     expect((await store.getNote('n1'))?.updatedAt).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('keeps trashed notes apart, and brings them back on restore', async () => {
+    const store = await createLowdbMetadataStore(await createPath());
+    await store.createNote(note);
+    await store.createNote({ ...note, id: 'n2' });
+    await store.updateNote('n1', { deletedAt: '2026-01-03T00:00:00.000Z', deletedBy: 'u1' });
+    expect((await store.listNotes()).map((n) => n.id)).toEqual(['n2']);
+    expect((await store.listTrashed()).map((n) => n.id)).toEqual(['n1']);
+    await store.updateNote('n1', { deletedAt: null, deletedBy: null });
+    expect(await store.listTrashed()).toEqual([]);
+  });
+
+  it('forgets a purged note but never lets its id be used again, even after reopening', async () => {
+    const path = await createPath();
+    const first = await createLowdbMetadataStore(path);
+    await first.createNote(note);
+    expect(await first.purgeNote('n1', '2026-01-04T00:00:00.000Z')).toBe(true);
+    expect(await first.getNote('n1')).toBeUndefined();
+    await first.close();
+    const second = await createLowdbMetadataStore(path);
+    expect(await second.isPurged('n1')).toBe(true);
+    await expect(second.createNote(note)).rejects.toThrow(/already exists/);
+    expect(await second.purgeNote('n1', '2026-01-05T00:00:00.000Z')).toBe(false);
+  });
+
+  it('files the notes of a removed theme under no theme', async () => {
+    const store = await createLowdbMetadataStore(await createPath());
+    await store.putTheme(theme);
+    await store.createNote({ ...note, themeId: theme.id });
+    expect(await store.removeTheme(theme.id)).toBe(true);
+    expect((await store.getNote('n1'))?.themeId).toBeNull();
+    expect(await store.listThemes()).toEqual([]);
+  });
+
+  it('applies the starting themes and templates once in the life of the file', async () => {
+    const path = await createPath();
+    const template = { id: 'tpl-1', name: 'Note', description: '', content: { type: 'doc' }, createdAt: '', updatedAt: '' };
+    const first = await createLowdbMetadataStore(path);
+    expect(await first.seedOnce({ themes: [theme], templates: [template] })).toBe(true);
+    await first.removeTheme(theme.id);
+    await first.close();
+    const second = await createLowdbMetadataStore(path);
+    expect(await second.seedOnce({ themes: [theme], templates: [template] })).toBe(false);
+    expect(await second.listThemes()).toEqual([]);
+    expect(await second.getTemplate('tpl-1')).toEqual(template);
+  });
+
+  it('upgrades a version 1 file: its notes become drafts with no theme', async () => {
+    const path = await createPath();
+    const old = { id: 'n1', title: 'Santé', createdAt: note.createdAt, updatedAt: note.updatedAt, deletedAt: note.createdAt };
+    await writeFile(path, JSON.stringify({ version: 1, notes: [old] }));
+    const store = await createLowdbMetadataStore(path);
+    expect(await store.getNote('n1')).toEqual({ ...note, ownerId: null, deletedAt: note.createdAt });
+    await store.touchNote('n1', '2026-02-01T00:00:00.000Z');
+    await store.close();
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 2, seeded: false });
   });
 
   it.each([

@@ -1,20 +1,38 @@
+import { isNoteStatus } from '@plume/protocol';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { MetadataStore, NoteRecord } from './metadata-store.ts';
+import type { MetadataStore, NoteRecord, TemplateRecord, ThemeRecord } from './metadata-store.ts';
 import { StorageError } from './storage-error.ts';
 
-type MetadataFile = { version: 1; notes: NoteRecord[] };
+type MetadataFile = {
+  version: 2;
+  notes: NoteRecord[];
+  themes: ThemeRecord[];
+  templates: TemplateRecord[];
+  /** Ids of notes deleted for good; kept so that no stale client can bring one back. */
+  purged: { id: string; purgedAt: string }[];
+  /** Whether the starting themes and templates were applied once. */
+  seeded: boolean;
+};
+
+const EMPTY: MetadataFile = { version: 2, notes: [], themes: [], templates: [], purged: [], seeded: false };
+
+const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /**
- * Opens the lowdb metadata store kept in the JSON file at `path`, created on first use. A file that
+ * Opens the lowdb metadata store kept in the JSON file at `path`, created on first use. A version 1
+ * file (notes only) is upgraded in memory and written as version 2 at the next change. A file that
  * is not valid metadata stops the opening with a `corrupt` StorageError and is never overwritten.
  */
 export async function createLowdbMetadataStore(path: string): Promise<MetadataStore> {
-  const db = new Low<MetadataFile>(new JSONFile(path), { version: 1, notes: [] });
+  const db = new Low<MetadataFile>(new JSONFile(path), structuredClone(EMPTY));
   await readOrExplain(db, path);
-  const byId = new Map(db.data.notes.map((note) => [note.id, note]));
+  const data = db.data;
+  const byId = new Map(data.notes.map((note) => [note.id, note]));
+  const purged = new Set(data.purged.map(({ id }) => id));
   let lastWrite: Promise<void> = Promise.resolve();
-  // Every change goes through here so that `close` can wait for the last one.
+  // Every change goes through here so that `close` can wait for the last one. lowdb's writer
+  // coalesces writes that overlap, so a burst of changes costs few disk writes.
   const write = () => {
     lastWrite = db.write();
     return lastWrite;
@@ -22,19 +40,25 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
 
   return {
     async listNotes() {
-      return db.data.notes
-        .filter((note) => note.deletedAt === undefined)
+      return data.notes
+        .filter((note) => note.deletedAt === null)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .map(copyRecord);
+        .map((note) => structuredClone(note));
+    },
+    async listTrashed() {
+      return data.notes
+        .filter((note) => note.deletedAt !== null)
+        .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''))
+        .map((note) => structuredClone(note));
     },
     async getNote(id) {
       const note = byId.get(id);
-      return note && copyRecord(note);
+      return note && structuredClone(note);
     },
     async createNote(note) {
-      if (byId.has(note.id)) throw new Error(`A note with id ${note.id} already exists.`);
-      const record = copyRecord(note);
-      db.data.notes.push(record);
+      if (byId.has(note.id) || purged.has(note.id)) throw new Error(`A note with id ${note.id} already exists.`);
+      const record = structuredClone(note);
+      data.notes.push(record);
       byId.set(record.id, record);
       await write();
     },
@@ -44,11 +68,66 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
       note.updatedAt = updatedAt;
       await write();
     },
-    async markDeleted(id, deletedAt) {
+    async updateNote(id, patch) {
       const note = byId.get(id);
-      if (!note || note.deletedAt !== undefined) return;
-      note.deletedAt = deletedAt;
+      if (!note) return undefined;
+      Object.assign(note, structuredClone(patch));
       await write();
+      return structuredClone(note);
+    },
+    async purgeNote(id, purgedAt) {
+      const note = byId.get(id);
+      if (!note) return false;
+      byId.delete(id);
+      data.notes = data.notes.filter((candidate) => candidate.id !== id);
+      data.purged.push({ id, purgedAt });
+      purged.add(id);
+      await write();
+      return true;
+    },
+    async isPurged(id) {
+      return purged.has(id);
+    },
+    async listThemes() {
+      return [...data.themes].sort((a, b) => byName.compare(a.name, b.name)).map((theme) => structuredClone(theme));
+    },
+    async putTheme(theme) {
+      data.themes = [...data.themes.filter(({ id }) => id !== theme.id), structuredClone(theme)];
+      await write();
+    },
+    async removeTheme(id) {
+      if (!data.themes.some((theme) => theme.id === id)) return false;
+      data.themes = data.themes.filter((theme) => theme.id !== id);
+      for (const note of data.notes) if (note.themeId === id) note.themeId = null;
+      await write();
+      return true;
+    },
+    async listTemplates() {
+      return [...data.templates]
+        .sort((a, b) => byName.compare(a.name, b.name))
+        .map((template) => structuredClone(template));
+    },
+    async getTemplate(id) {
+      const template = data.templates.find((candidate) => candidate.id === id);
+      return template && structuredClone(template);
+    },
+    async putTemplate(template) {
+      data.templates = [...data.templates.filter(({ id }) => id !== template.id), structuredClone(template)];
+      await write();
+    },
+    async removeTemplate(id) {
+      if (!data.templates.some((template) => template.id === id)) return false;
+      data.templates = data.templates.filter((template) => template.id !== id);
+      await write();
+      return true;
+    },
+    async seedOnce(seed) {
+      if (data.seeded) return false;
+      data.themes.push(...structuredClone(seed.themes));
+      data.templates.push(...structuredClone(seed.templates));
+      data.seeded = true;
+      await write();
+      return true;
     },
     async close() {
       // A failed write was already reported to its caller; closing only waits for it to settle.
@@ -65,18 +144,37 @@ async function readOrExplain(db: Low<MetadataFile>, path: string): Promise<void>
       cause: error,
     });
   }
-  if (!isMetadataFile(db.data)) {
+  const upgraded = upgrade(db.data);
+  if (upgraded === null) {
     throw new StorageError('corrupt', `The metadata file ${path} does not hold Plume metadata; it was left untouched.`);
   }
+  db.data = upgraded;
 }
 
-function isMetadataFile(value: unknown): value is MetadataFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const { version, notes } = value as Partial<MetadataFile>;
-  return version === 1 && Array.isArray(notes) && notes.every(isNoteRecord);
+// Version 1 held notes with id, title and times only, and an optional deletedAt.
+function upgrade(value: unknown): MetadataFile | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const file = value as Record<string, unknown>;
+  if (file.version === 1 && Array.isArray(file.notes) && file.notes.every(isVersion1Note)) {
+    return { ...structuredClone(EMPTY), notes: file.notes.map(upgradeNote) };
+  }
+  if (
+    file.version === 2 &&
+    Array.isArray(file.notes) &&
+    file.notes.every(isNoteRecord) &&
+    Array.isArray(file.themes) &&
+    Array.isArray(file.templates) &&
+    Array.isArray(file.purged) &&
+    typeof file.seeded === 'boolean'
+  ) {
+    return file as MetadataFile;
+  }
+  return null;
 }
 
-function isNoteRecord(value: unknown): value is NoteRecord {
+type Version1Note = { id: string; title: string; createdAt: string; updatedAt: string; deletedAt?: string };
+
+function isVersion1Note(value: unknown): value is Version1Note {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
@@ -85,8 +183,31 @@ function isNoteRecord(value: unknown): value is NoteRecord {
   );
 }
 
-function copyRecord(note: NoteRecord): NoteRecord {
-  const copy: NoteRecord = { id: note.id, title: note.title, createdAt: note.createdAt, updatedAt: note.updatedAt };
-  if (note.deletedAt !== undefined) copy.deletedAt = note.deletedAt;
-  return copy;
+function upgradeNote(note: Version1Note): NoteRecord {
+  return {
+    id: note.id,
+    title: note.title,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
+    themeId: null,
+    status: 'draft',
+    statusHistory: [],
+    ownerId: null,
+    contributorIds: [],
+    wordCount: 0,
+    deletedAt: note.deletedAt ?? null,
+    deletedBy: null,
+  };
+}
+
+function isNoteRecord(value: unknown): value is NoteRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    ['id', 'title', 'createdAt', 'updatedAt'].every((key) => typeof record[key] === 'string') &&
+    isNoteStatus(record.status) &&
+    Array.isArray(record.statusHistory) &&
+    Array.isArray(record.contributorIds) &&
+    typeof record.wordCount === 'number'
+  );
 }
