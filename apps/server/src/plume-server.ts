@@ -16,6 +16,9 @@ import { createNoteActivity } from './note-activity.ts';
 import { CONTROL_SOCKET_NAME, openPlumeStores } from './plume-stores.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
+import { createWorkspace, type Workspace } from './workspace/create-workspace.ts';
+import { createWorkspaceEvents } from './workspace/workspace-events.ts';
+import { createWorkspaceSeed } from './workspace/workspace-seed.ts';
 
 /** A running Plume server. */
 export type PlumeServer = {
@@ -25,6 +28,7 @@ export type PlumeServer = {
   readonly url: string;
   readonly rooms: RoomRegistry;
   readonly notes: MetadataStore;
+  readonly workspace: Workspace;
   readonly auth: Auth;
   readonly metrics: Metrics;
   /** The link that creates the first admin, while there is none; null once there is. */
@@ -50,19 +54,30 @@ export async function startPlumeServer(
 ): Promise<PlumeServer> {
   const stores = await openPlumeStores(config, logger, hooks.wrapDocumentStore);
   const { documents, notes, auth } = stores;
+  await notes.seedOnce(createWorkspaceSeed(new Date()));
   const origins = createOriginPolicy(config.publicUrl, config.allowedOrigins);
   const cookie = createCookiePolicy(config.publicUrl);
 
   const metrics = createMetrics();
   const activity = createNoteActivity(notes, logger.child({ component: 'activity' }));
+  const events = createWorkspaceEvents();
+  // The rooms tell the workspace of changes, and the workspace reads the rooms: bound once both exist.
+  let boundWorkspace: Workspace | null = null;
   const rooms = createRoomRegistry({
     store: documents,
     logger: logger.child({ component: 'rooms' }),
     metrics,
-    onDocumentChange: (noteId) => activity.noteChanged(noteId),
+    onDocumentChange: (noteId) => {
+      activity.noteChanged(noteId);
+      boundWorkspace?.indexer.contentChanged(noteId);
+      events.notesChanged(noteId);
+    },
+    onPresenceChange: (noteId) => events.notesChanged(noteId),
   });
+  const workspace = createWorkspace({ notes, documents, rooms, auth, events, logger });
+  boundWorkspace = workspace;
   const app = createApp({
-    notes,
+    workspace,
     rooms,
     auth,
     dataDir: config.dataDir,
@@ -92,6 +107,7 @@ export async function startPlumeServer(
     },
     metrics,
     logger: logger.child({ component: 'collab' }),
+    onAccountEdit: (noteId, userId) => workspace.contributors.edited(noteId, userId),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -116,6 +132,7 @@ export async function startPlumeServer(
     server.closeIdleConnections();
     await collab.close();
     await rooms.closeAll();
+    await workspace.close();
     await control.close();
     await activity.flush();
     await stores.close();
@@ -127,6 +144,7 @@ export async function startPlumeServer(
     url,
     rooms,
     notes,
+    workspace,
     auth,
     metrics,
     get setupUrl() {

@@ -20,7 +20,6 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** Longest account display name. */
 export const ACCOUNT_NAME_MAX_LENGTH = 80;
 
-
 const email = z
   .string()
   .trim()

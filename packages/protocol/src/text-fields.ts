@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export function cleanText(max: number) {
   return z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? 'This is required.' : 'This must be text.') })
     .transform((value) => value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim())
     .pipe(
       z

@@ -75,7 +75,16 @@ export type TrashedNote = NoteSummary & { role: NoteRole; deletedAt: string; del
 export type Theme = { id: string; name: string; color: string; createdAt: string };
 
 /** Colours offered for themes; readable as a chip's background under dark text. */
-export const THEME_COLORS = ['#fde68a', '#bbf7d0', '#bfdbfe', '#fecaca', '#ddd6fe', '#fed7aa', '#a5f3fc', '#e5e7eb'] as const;
+export const THEME_COLORS = [
+  '#fde68a',
+  '#bbf7d0',
+  '#bfdbfe',
+  '#fecaca',
+  '#ddd6fe',
+  '#fed7aa',
+  '#a5f3fc',
+  '#e5e7eb',
+] as const;
 
 /** A model new notes can start from. */
 export type TemplateSummary = {

@@ -97,7 +97,14 @@ describe('the lowdb metadata store', () => {
 
   it('applies the starting themes and templates once in the life of the file', async () => {
     const path = await createPath();
-    const template = { id: 'tpl-1', name: 'Note', description: '', content: { type: 'doc' }, createdAt: '', updatedAt: '' };
+    const template = {
+      id: 'tpl-1',
+      name: 'Note',
+      description: '',
+      content: { type: 'doc' },
+      createdAt: '',
+      updatedAt: '',
+    };
     const first = await createLowdbMetadataStore(path);
     expect(await first.seedOnce({ themes: [theme], templates: [template] })).toBe(true);
     await first.removeTheme(theme.id);
@@ -110,7 +117,13 @@ describe('the lowdb metadata store', () => {
 
   it('upgrades a version 1 file: its notes become drafts with no theme', async () => {
     const path = await createPath();
-    const old = { id: 'n1', title: 'Santé', createdAt: note.createdAt, updatedAt: note.updatedAt, deletedAt: note.createdAt };
+    const old = {
+      id: 'n1',
+      title: 'Santé',
+      createdAt: note.createdAt,
+      updatedAt: note.updatedAt,
+      deletedAt: note.createdAt,
+    };
     await writeFile(path, JSON.stringify({ version: 1, notes: [old] }));
     const store = await createLowdbMetadataStore(path);
     expect(await store.getNote('n1')).toEqual({ ...note, ownerId: null, deletedAt: note.createdAt });

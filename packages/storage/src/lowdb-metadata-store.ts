@@ -71,7 +71,8 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
     async updateNote(id, patch) {
       const note = byId.get(id);
       if (!note) return undefined;
-      Object.assign(note, structuredClone(patch));
+      const change = typeof patch === 'function' ? patch(structuredClone(note)) : patch;
+      Object.assign(note, structuredClone(change));
       await write();
       return structuredClone(note);
     },

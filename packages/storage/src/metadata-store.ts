@@ -54,8 +54,12 @@ export interface MetadataStore {
   createNote(note: NoteRecord): Promise<void>;
   /** Records that a note changed at `updatedAt` (ISO 8601); ignores unknown ids and older times. */
   touchNote(id: string, updatedAt: string): Promise<void>;
-  /** Changes some fields of a note; returns it as it is now, or undefined for an unknown id. */
-  updateNote(id: string, patch: NotePatch): Promise<NoteRecord | undefined>;
+  /**
+   * Changes some fields of a note; returns it as it is now, or undefined for an unknown id. A
+   * function patch is computed from the current record, in the same step as the change, so
+   * read-modify-write updates (appending to a list) never lose a concurrent one.
+   */
+  updateNote(id: string, patch: NotePatch | ((current: NoteRecord) => NotePatch)): Promise<NoteRecord | undefined>;
   /**
    * Forgets a note for good and remembers only that its id was used, so that it is never created
    * again; returns whether there was such a note.

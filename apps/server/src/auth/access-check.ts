@@ -55,7 +55,7 @@ export function createAccessCheck(options: {
     isLive,
     async authorise(principal, noteId, action) {
       const note = await notes.getNote(noteId);
-      const role = note && note.deletedAt === undefined ? roleOn(principal, noteId) : null;
+      const role = note && note.deletedAt === null ? roleOn(principal, noteId) : null;
       if (!note || role === null) return { ok: false, reason: 'notFound' };
       if (!roleAllows(role, action)) return { ok: false, reason: 'forbidden' };
       return { ok: true, note, role };

@@ -151,7 +151,7 @@ async function resetUser(context: CliContext, args: string[]): Promise<string> {
 async function existingNote(context: CliContext, noteId: string | undefined) {
   if (!noteId || !isNoteId(noteId)) throw new UsageError('Give a note id (20 letters and digits).');
   const note = await context.notes.getNote(noteId);
-  if (!note || note.deletedAt !== undefined) throw new RefusalError('noteNotFound', `No note has the id ${noteId}.`);
+  if (!note || note.deletedAt !== null) throw new RefusalError('noteNotFound', `No note has the id ${noteId}.`);
   return note;
 }
 

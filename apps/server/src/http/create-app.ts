@@ -1,29 +1,35 @@
-import type { MetadataStore } from '@plume/storage';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Auth } from '../auth/create-auth.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { Workspace } from '../workspace/create-workspace.ts';
 import { createAdminRouter } from './admin-routes.ts';
 import { sendApiError } from './api-error.ts';
 import { createAuthRouter } from './auth-routes.ts';
+import { createEventsRouter } from './events-routes.ts';
 import { createHealthHandler } from './health-route.ts';
 import { createMetricsHandler } from './metrics-route.ts';
 import { createNotesRouter } from './notes-routes.ts';
+import { createOpenApiDocument } from './openapi-document.ts';
 import type { OriginPolicy } from './origin-policy.ts';
 import { createAuthenticate } from './request-context.ts';
 import { createRequestGuard } from './request-guard.ts';
+import { createSearchRouter } from './search-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { CookiePolicy } from './session-cookie.ts';
+import { createTemplatesRouter } from './templates-routes.ts';
+import { createThemesRouter } from './themes-routes.ts';
+import { createTrashRouter } from './trash-routes.ts';
 import { createWebAppRouter } from './web-app.ts';
 
 /** Largest JSON body the API reads. */
 const JSON_BODY_LIMIT = '16kb';
 
-/** Builds the Express app: health check, metrics, the JSON API behind the access check, and the web app. */
+/** Builds the Express app: health check, metrics, the JSON API behind the access check and its OpenAPI document, and the web app. */
 export function createApp(options: {
-  notes: MetadataStore;
+  workspace: Workspace;
   rooms: RoomRegistry;
   auth: Auth;
   dataDir: string;
@@ -37,7 +43,7 @@ export function createApp(options: {
   metrics: { registry: Registry; token: string | null };
   logger: Logger;
 }): Express {
-  const { notes, rooms, auth, dataDir, webRoot, publicUrl, origins, cookie, hasFailingWrites, metrics, logger } =
+  const { workspace, rooms, auth, dataDir, webRoot, publicUrl, origins, cookie, hasFailingWrites, metrics, logger } =
     options;
   const app = express();
   app.disable('x-powered-by');
@@ -58,7 +64,16 @@ export function createApp(options: {
   api.use(createAuthenticate(auth, cookie));
   api.use(createAuthRouter(auth, cookie));
   api.use(createAdminRouter(auth, publicUrl));
-  api.use('/notes', createNotesRouter({ notes, rooms, auth, publicUrl }));
+  const openApi = createOpenApiDocument();
+  api.get('/openapi.json', (_request, response) => {
+    response.json(openApi);
+  });
+  api.use('/notes', createNotesRouter({ workspace, rooms, auth, publicUrl }));
+  api.use('/trash', createTrashRouter(workspace, auth));
+  api.use('/themes', createThemesRouter(workspace, auth));
+  api.use('/templates', createTemplatesRouter(workspace, rooms, auth));
+  api.use('/search', createSearchRouter(workspace, auth));
+  api.use('/events', createEventsRouter(workspace, auth));
   api.use((_request, response) => sendApiError(response, 'notFound'));
   app.use('/api', api);
 

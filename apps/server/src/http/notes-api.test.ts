@@ -43,8 +43,10 @@ describe('the notes API', () => {
 
   it.each([
     ['malformed JSON', '{"title":', 'The request body is not valid JSON.'],
-    ['a blank title', '{"title":"  "}', '"title" must not be empty.'],
-    ['a missing title', '{}', 'Expected a JSON object with a "title".'],
+    ['a blank title', '{"title":"  "}', '"title": This must not be empty.'],
+    ['a missing title', '{}', '"title": This is required.'],
+    ['a title that is not text', '{"title":42}', '"title": This must be text.'],
+    ['an unknown field', '{"title":"Santé","owner":"me"}', 'Unrecognized key: "owner"'],
   ])('refuses %s with a readable message', async (_, body, message) => {
     const response = await post(await serve(), body);
     expect(response.status).toBe(400);

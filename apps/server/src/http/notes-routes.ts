@@ -1,21 +1,33 @@
-import { createNoteId, isNoteId, type NoteAction, type NoteView, parseCreateNoteRequest } from '@plume/protocol';
-import type { MetadataStore, NoteRecord } from '@plume/storage';
+import {
+  createNoteRequest,
+  duplicateNoteRequest,
+  isNoteId,
+  listNotesQuery,
+  type NoteAction,
+  type NoteView,
+  setStatusRequest,
+  updateNoteRequest,
+} from '@plume/protocol';
 import { type Request, type Response, Router } from 'express';
 import type { Auth } from '../auth/create-auth.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-import { noteAsPlainText } from './note-plain-text.ts';
+import type { Workspace } from '../workspace/create-workspace.ts';
+import { noteAsPlainText } from '../workspace/note-plain-text.ts';
+import { queryNotes } from '../workspace/note-query.ts';
+import { parseQuery, parseRequest } from './parse-request.ts';
 import { principalOf, requireAccount, requireSession } from './request-context.ts';
 import { createSharingRouter } from './sharing-routes.ts';
 
-/** The `/api/notes` resource: the notes a person may see, create, read, export and delete. */
+/** The `/api/notes` resource: the notes a person may list, create, read, change, copy, export and trash. */
 export function createNotesRouter(options: {
-  notes: MetadataStore;
+  workspace: Workspace;
   rooms: RoomRegistry;
   auth: Auth;
   publicUrl: URL | null;
 }): Router {
-  const { notes, rooms, auth, publicUrl } = options;
+  const { workspace, rooms, auth, publicUrl } = options;
+  const { notes, presenter, lifecycle } = workspace;
   const router = Router();
 
   async function authorise(request: Request, response: Response, action: NoteAction) {
@@ -27,45 +39,68 @@ export function createNotesRouter(options: {
     return decision;
   }
 
-  const view = (note: NoteRecord, role: NoteView['role']): NoteView => ({
-    id: note.id,
-    title: note.title,
-    createdAt: note.createdAt,
-    updatedAt: note.updatedAt,
-    role,
-  });
+  const audit = (
+    request: Request,
+    response: Response,
+    action: Parameters<Auth['audit']['record']>[0]['action'],
+    noteId: string,
+    detail?: Record<string, string>,
+  ) =>
+    auth.audit.record({ action, by: principalOf(response), noteId, ip: request.ip ?? null, ...(detail && { detail }) });
 
-  router.get('/', async (_request, response) => {
+  router.get('/', async (request, response) => {
     const principal = requireSession(response);
-    const list: NoteView[] = (await notes.listNotes()).flatMap((note) => {
+    const query = parseQuery(listNotesQuery, request.query);
+    const list: NoteView[] = queryNotes(await notes.listNotes(), query).flatMap((note) => {
       const role = auth.check.roleOn(principal, note.id);
-      return role ? [view(note, role)] : [];
+      return role ? [presenter.view(note, role)] : [];
     });
     response.json(list);
   });
 
   router.post('/', async (request, response) => {
-    const { principal, user } = requireAccount(response);
-    const parsed = parseCreateNoteRequest(request.body);
-    if (!parsed.ok) throw new RefusalError('invalidBody', parsed.message);
-    const createdAt = new Date().toISOString();
-    const note: NoteRecord = { id: createNoteId(), title: parsed.value.title, createdAt, updatedAt: createdAt };
-    await notes.createNote(note);
-    await auth.store.grants.put({ noteId: note.id, userId: user.id, role: 'owner' });
-    auth.audit.record({ action: 'note.created', by: principal, noteId: note.id, ip: request.ip });
-    response.status(201).location(`/notes/${note.id}`).json(view(note, 'owner'));
+    const { user } = requireAccount(response);
+    const body = parseRequest(createNoteRequest, request.body);
+    const note = await lifecycle.create(body, user.id);
+    audit(request, response, 'note.created', note.id, body.templateId ? { templateId: body.templateId } : undefined);
+    response.status(201).location(`/notes/${note.id}`).json(presenter.detail(note, 'owner'));
   });
 
   router.get('/:noteId', async (request, response) => {
     const { note, role } = await authorise(request, response, 'read');
-    response.json(view(note, role));
+    response.json(presenter.detail(note, role));
+  });
+
+  router.patch('/:noteId', async (request, response) => {
+    const body = parseRequest(updateNoteRequest, request.body);
+    const { note, role } = await authorise(request, response, 'write');
+    const updated = await lifecycle.update(note, body);
+    audit(request, response, 'note.updated', note.id);
+    response.json(presenter.detail(updated, role));
+  });
+
+  router.put('/:noteId/status', async (request, response) => {
+    const { status } = parseRequest(setStatusRequest, request.body);
+    const { note, role } = await authorise(request, response, 'write');
+    const updated = await lifecycle.setStatus(note, status, principalOf(response)?.user?.id ?? null);
+    if (updated.status !== note.status)
+      audit(request, response, 'note.statusChanged', note.id, { from: note.status, to: status });
+    response.json(presenter.detail(updated, role));
+  });
+
+  router.post('/:noteId/duplicate', async (request, response) => {
+    const { title } = parseRequest(duplicateNoteRequest, request.body ?? {});
+    const { user } = requireAccount(response);
+    const { note } = await authorise(request, response, 'read');
+    const copy = await lifecycle.duplicate(note, title, user.id);
+    audit(request, response, 'note.duplicated', copy.id, { from: note.id });
+    response.status(201).location(`/notes/${copy.id}`).json(presenter.detail(copy, 'owner'));
   });
 
   router.delete('/:noteId', async (request, response) => {
     const { note } = await authorise(request, response, 'delete');
-    await notes.markDeleted(note.id, new Date().toISOString());
-    auth.live.endNote(note.id);
-    auth.audit.record({ action: 'note.deleted', by: principalOf(response), noteId: note.id, ip: request.ip });
+    await lifecycle.trash(note, principalOf(response)?.user?.id ?? null);
+    audit(request, response, 'note.deleted', note.id);
     response.status(204).end();
   });
 
@@ -78,13 +113,7 @@ export function createNotesRouter(options: {
     } finally {
       rooms.release(room);
     }
-    auth.audit.record({
-      action: 'note.exported',
-      by: principalOf(response),
-      noteId: note.id,
-      detail: { format: 'txt' },
-      ip: request.ip,
-    });
+    audit(request, response, 'note.exported', note.id, { format: 'txt' });
     response
       .type('text/plain; charset=utf-8')
       .attachment(`${safeFileName(note.title)}.txt`)

@@ -8,3 +8,10 @@ export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {
   if (!parsed.ok) throw new RefusalError('invalidBody', parsed.message);
   return parsed.value;
 }
+
+/** Validates a query string against its schema; throws `invalidQuery` saying what is wrong. */
+export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+  const parsed = parseBody(schema, query ?? {});
+  if (!parsed.ok) throw new RefusalError('invalidQuery', parsed.message);
+  return parsed.value;
+}

@@ -27,7 +27,17 @@ export function createWebAppRouter(webRoot: string | null): Router {
 }
 
 // The app's screens; token pages get their secret in the fragment, which never reaches the server.
-const PAGE_ROUTES = ['/', '/notes/:noteId', '/login', '/account', '/admin', ...Object.values(TOKEN_PAGE)];
+const PAGE_ROUTES = [
+  '/',
+  '/notes/:noteId',
+  '/search',
+  '/trash',
+  '/themes',
+  '/login',
+  '/account',
+  '/admin',
+  ...Object.values(TOKEN_PAGE),
+];
 
 const notBuilt: RequestHandler = (_request, response) => {
   response

@@ -31,8 +31,11 @@ export function attachCollabEndpoint(options: {
   limits: ConnectionLimits;
   metrics: Metrics;
   logger: Logger;
+  /** Called on each edit an account makes, for instance to list it among the note's contributors. */
+  onAccountEdit?: (noteId: string, userId: string) => void;
 }): CollabEndpoint {
-  const { server, rooms, auth, origins, cookie, policy, maxMessageBytes, limits, metrics, logger } = options;
+  const { server, rooms, auth, origins, cookie, policy, maxMessageBytes, limits, metrics, logger, onAccountEdit } =
+    options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   let nextConnectionId = 1;
 
@@ -97,8 +100,10 @@ export function attachCollabEndpoint(options: {
         author: {
           role,
           accountName: by.user?.name ?? null,
-          onEdit: () =>
-            auth.audit.record({ action: 'note.edited', by, noteId, ip: request.socket.remoteAddress ?? null }),
+          onEdit: () => {
+            auth.audit.record({ action: 'note.edited', by, noteId, ip: request.socket.remoteAddress ?? null });
+            if (by.user) onAccountEdit?.(noteId, by.user.id);
+          },
           onReadOnlyUpdate: () => metrics.readOnlyUpdatesDropped.inc(),
         },
         limits,

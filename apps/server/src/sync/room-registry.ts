@@ -1,12 +1,14 @@
 import type { DocumentStore } from '@plume/storage';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
-import { type OnDocumentChange, openRoom, type Room } from './room.ts';
+import { type OnDocumentChange, type OnPresenceChange, openRoom, type Room } from './room.ts';
 
 /** The rooms in memory: a note's room is opened with its first connection and closed after its last. */
 export type RoomRegistry = {
   /** Returns the note's room, loading its document on first use; pair every call with `release`. */
   acquire(noteId: string): Promise<Room>;
+  /** The note's room if it is loaded, without holding it: for a glance at who is there. */
+  peek(noteId: string): Room | undefined;
   /** Gives back a room got from `acquire`; the last release flushes and unloads it. */
   release(room: Room): void;
   /** Number of rooms in memory, loading and unloading ones included. */
@@ -27,13 +29,14 @@ export function createRoomRegistry(options: {
   logger: Logger;
   metrics: Metrics;
   onDocumentChange: OnDocumentChange;
+  onPresenceChange?: OnPresenceChange;
 }): RoomRegistry {
-  const { store, logger, metrics, onDocumentChange } = options;
+  const { store, logger, metrics, onDocumentChange, onPresenceChange } = options;
   const entries = new Map<string, Entry>();
 
   function load(noteId: string): Entry {
     // The callbacks run after `entry` exists: opening a room is always asynchronous.
-    const ready = openRoom({ noteId, store, logger, metrics, onDocumentChange }).then(
+    const ready = openRoom({ noteId, store, logger, metrics, onDocumentChange, onPresenceChange }).then(
       (room) => {
         entry.room = room;
         logger.debug({ noteId }, 'room loaded');
@@ -84,6 +87,9 @@ export function createRoomRegistry(options: {
         entry.users--;
         throw error;
       }
+    },
+    peek(noteId) {
+      return entries.get(noteId)?.room ?? undefined;
     },
     release(room) {
       const entry = entries.get(room.noteId);

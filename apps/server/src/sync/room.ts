@@ -49,6 +49,9 @@ export type Room = {
 /** Called when the document changed, for instance to record the note's update time. */
 export type OnDocumentChange = (noteId: string) => void;
 
+/** Called when someone arrived in the note or left it (not on every caret move). */
+export type OnPresenceChange = (noteId: string) => void;
+
 /** Loads a note's document from the store and opens its room. */
 export async function openRoom(options: {
   noteId: string;
@@ -56,8 +59,9 @@ export async function openRoom(options: {
   logger: Logger;
   metrics: Metrics;
   onDocumentChange: OnDocumentChange;
+  onPresenceChange?: OnPresenceChange;
 }): Promise<Room> {
-  const { noteId, store, logger, metrics, onDocumentChange } = options;
+  const { noteId, store, logger, metrics, onDocumentChange, onPresenceChange } = options;
   const doc = new Y.Doc({ gc: true });
   const stored = await store.loadDocument(noteId);
   if (stored !== null) Y.applyUpdate(doc, stored);
@@ -116,6 +120,7 @@ export async function openRoom(options: {
       encoding.writeVarUint(encoder, MESSAGE_TYPE.awareness);
       encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, changed));
       broadcast(encoding.toUint8Array(encoder), origin);
+      if (added.length > 0 || removed.length > 0) onPresenceChange?.(noteId);
     },
   );
 
