@@ -35,7 +35,10 @@ export function createEventsRouter(workspace: Workspace, auth: Auth): Router {
     function send(event: WorkspaceEvent): void {
       // Rights are read again at each event: a session ended or a link revoked stops the feed.
       const principal = auth.sessions.resolveById(sessionId);
-      if (!principal) return end();
+      if (!principal) {
+        end();
+        return;
+      }
       if (event.type === 'notes') {
         const noteIds = event.noteIds.filter((noteId) => auth.check.roleOn(principal, noteId) !== null);
         if (noteIds.length === 0) return;

@@ -473,7 +473,11 @@ const ACCESS_NOTE: Record<Access, string> = {
   admin: 'Administrators only.',
 };
 
-const inputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+function inputSchema(schema: z.ZodType): JsonSchema {
+  // Each schema sits inside the document, which names the dialect once.
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return json;
+}
 
 function parametersOf(operation: Operation): JsonSchema[] {
   const inPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({

@@ -12,5 +12,7 @@ export {
   signInTestAccount,
   startTestServer,
 } from './start-test-server.ts';
+export type { TestApi, TestApiAnswer } from './test-api.ts';
+export { testApi } from './test-api.ts';
 export type { TestClient } from './y-websocket-client.ts';
 export { connectTestClient } from './y-websocket-client.ts';
