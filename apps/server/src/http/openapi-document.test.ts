@@ -52,7 +52,9 @@ describe('the OpenAPI document', () => {
         headers: hasBody ? { 'content-type': 'application/json' } : {},
         body: hasBody ? '{}' : undefined,
       });
-      const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+      const body = response.headers.get('content-type')?.includes('json')
+        ? ((await response.json()) as { error?: { code: string } })
+        : null;
       expect({ operation, code: body?.error?.code ?? response.status }).not.toEqual({ operation, code: 'notFound' });
     }
   });

@@ -60,7 +60,13 @@ function listen(cookie: string) {
   })().catch((error: unknown) => {
     if (!(error instanceof Error && error.name === 'AbortError')) throw error;
   });
-  return { events, stop: () => (controller.abort(), done) };
+  return {
+    events,
+    stop() {
+      controller.abort();
+      return done;
+    },
+  };
 }
 
 describe('search', () => {
