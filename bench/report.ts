@@ -25,7 +25,9 @@ export function row(
 
 /** Renders rows as a Markdown table: one column per contender, then Plume / best peer and target. */
 export function renderTable(rows: readonly Row[], plume: string, peers: readonly string[]): string {
-  const header = ['scenario', 'metric', plume, ...peers, `${plume} / best peer`, `target for ${plume}`];
+  // Without peers (a feature only Plume has) there is no ratio to show.
+  const ratioColumn = peers.length > 0 ? [`${plume} / best peer`] : [];
+  const header = ['scenario', 'metric', plume, ...peers, ...ratioColumn, `target for ${plume}`];
   // Text columns are left-aligned, figures right-aligned.
   const right = header.map((_, i) => i >= 2 && i < header.length - 1);
   const body = rows.map((r) => {
@@ -34,7 +36,7 @@ export function renderTable(rows: readonly Row[], plume: string, peers: readonly
     const ratio = best > 0 ? (plumeValue / best).toFixed(2) : '–';
     const target = r.target ? `${r.target.text}: ${r.target.met(plumeValue, best) ? 'met' : '**missed**'}` : '';
     const figures = [plume, ...peers].map((name) => r.format(r.values[name] ?? Number.NaN));
-    return [r.scenario, r.metric, ...figures, ratio, target];
+    return [r.scenario, r.metric, ...figures, ...(peers.length > 0 ? [ratio] : []), target];
   });
   // Padded as Biome formats Markdown, so `biome check` stays clean after every run.
   const widths = header.map((title, i) => Math.max(3, title.length, ...body.map((cells) => cells[i]?.length ?? 0)));

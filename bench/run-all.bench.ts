@@ -10,6 +10,7 @@ import { type Row, renderTable, row } from './report.ts';
 import { longHistory, runColdLoad } from './scenarios/cold-load.ts';
 import { IDLE_NOTES, runIdleMemory } from './scenarios/idle-memory.ts';
 import { type PropagationLoad, type PropagationResult, runPropagation } from './scenarios/propagation.ts';
+import { runSearch, SEARCH_NOTES, seedSearchCorpus, WORDS_PER_NOTE } from './scenarios/search.ts';
 import { CONTENDERS, type Contender, PLUME } from './servers/contenders.ts';
 import { type ServerProcess, startServerProcess } from './servers/server-process.ts';
 
@@ -131,7 +132,39 @@ async function main(): Promise<void> {
     );
   }
 
-  const table = renderTable(rows, PLUME.name, peers);
+  const plumeOnly: Row[] = [];
+  if (wanted('search')) {
+    // Searching notes is Plume's alone: no peer to run, the target is absolute.
+    const dataDir = await mkdtemp(join(tmpdir(), 'plume-bench-search-'));
+    try {
+      const { words } = await seedSearchCorpus(dataDir);
+      const server = await startServerProcess(PLUME.script, dataDir);
+      const result = await runSearch(server, words);
+      await server.stop();
+      log('6 · search', result);
+      const title = `6 · search, ${SEARCH_NOTES.toLocaleString('en')} notes × ${WORDS_PER_NOTE.toLocaleString('en')} words`;
+      const only = (value: number) => ({ [PLUME.name]: [value] });
+      plumeOnly.push(row(title, 'server-side p50 (ms)', only(result.serverP50), ms));
+      plumeOnly.push(
+        row(title, 'server-side p95 (ms)', only(result.serverP95), ms, { text: '< 50 ms', met: (p) => p < 50 }),
+      );
+      plumeOnly.push(row(title, 'HTTP round trip p95 (ms)', only(result.roundTripP95), ms));
+      plumeOnly.push(
+        row(title, 'first search after start: index built from disk (ms)', only(result.firstSearchMs), (v) =>
+          v.toFixed(0),
+        ),
+      );
+      plumeOnly.push(row(title, 'notes found per query (median)', only(result.hitsMedian), (v) => v.toFixed(0)));
+      plumeOnly.push(row(title, 'server heap with the index (MB)', only(result.heapMb), (v) => v.toFixed(0)));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  const table = [
+    ...(rows.length > 0 ? [renderTable(rows, PLUME.name, peers)] : []),
+    ...(plumeOnly.length > 0 ? [renderTable(plumeOnly, PLUME.name, [])] : []),
+  ].join('\n\n');
   const missed = Object.entries(incomplete).filter(([, count]) => count > 0);
   const seconds = Math.round((performance.now() - began) / 1000);
   process.stdout.write(`\n${table}\n\n${edits} measured edits; run took ${seconds} s.\n`);
