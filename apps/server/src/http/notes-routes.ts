@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   createNoteRequest,
   duplicateNoteRequest,
   isNoteId,
@@ -42,7 +43,7 @@ export function createNotesRouter(options: {
   const audit = (
     request: Request,
     response: Response,
-    action: Parameters<Auth['audit']['record']>[0]['action'],
+    action: AuditAction,
     noteId: string,
     detail?: Record<string, string>,
   ) =>
