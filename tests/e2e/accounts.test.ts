@@ -69,7 +69,7 @@ describe('inviting a person from the admin page', () => {
     await chloe.getByRole('button', { name: 'Enregistrer et continuer' }).click();
     await chloe.waitForURL(`${server.url}/`);
     await expect.poll(() => chloe.getByRole('link', { name: 'Chloé Durand' }).count()).toBe(1);
-    await expect.poll(() => chloe.getByLabel('Titre de la nouvelle note').count()).toBe(1);
+    await expect.poll(() => chloe.getByRole('button', { name: 'Nouvelle note' }).count()).toBe(1);
     expect(await chloe.getByRole('link', { name: 'Administration' }).count()).toBe(0);
     await keepScreenshot(chloe, 'accounts-notes-phone');
   });

@@ -67,7 +67,8 @@ describe('co-writing a note in two browsers', () => {
     await alice.goto(server.url);
     await alice.waitForURL(/\/login$/);
     await signInThroughPage(alice, aliceAccount);
-    await alice.getByLabel('Titre de la nouvelle note').fill('Écologie — rénovation thermique');
+    await alice.getByRole('button', { name: 'Nouvelle note' }).click();
+    await alice.getByRole('dialog').getByLabel('Titre').fill('Écologie — rénovation thermique');
     await alice.getByRole('button', { name: 'Créer la note' }).click();
     await alice.waitForURL(/\/notes\/[0-9a-z]{20}$/);
     noteUrl = alice.url();

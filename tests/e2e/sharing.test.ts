@@ -61,7 +61,8 @@ describe('sharing a note through a link, then revoking it', () => {
   it('creates a note and an editor link in the share dialog', async () => {
     await alice.setViewportSize(DESKTOP);
     await alice.getByRole('link', { name: 'Plume' }).click();
-    await alice.getByLabel('Titre de la nouvelle note').fill('Santé — déserts médicaux');
+    await alice.getByRole('button', { name: 'Nouvelle note' }).click();
+    await alice.getByRole('dialog').getByLabel('Titre').fill('Santé — déserts médicaux');
     await alice.getByRole('button', { name: 'Créer la note' }).click();
     await alice.waitForURL(/\/notes\/[0-9a-z]{20}$/);
     noteUrl = alice.url();
@@ -206,11 +207,12 @@ describe('sharing a note with a person, then changing their role', () => {
     expect(await memberPage.locator('.tiptap').count()).toBe(0);
   });
 
-  it('lists the note with the role each person holds on it', async () => {
+  it('lists the note with its status and what its owner may do with it', async () => {
     await ownerPage.keyboard.press('Escape');
     await ownerPage.getByRole('link', { name: '← Toutes les notes' }).click();
-    const item = ownerPage.locator('.note-list li', { hasText: 'Logement — encadrement des loyers' });
-    await expect.poll(() => item.locator('.badge').textContent()).toBe('Propriétaire');
+    const item = ownerPage.locator('.note-row', { hasText: 'Logement — encadrement des loyers' });
+    await expect.poll(() => item.locator('.note-status').textContent()).toBe('Brouillon');
+    expect(await item.getByRole('button', { name: 'Mettre à la corbeille' }).count()).toBe(1);
     await keepScreenshot(ownerPage, 'sharing-notes-desktop');
   });
 });

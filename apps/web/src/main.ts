@@ -3,12 +3,16 @@ import type { SessionInfo } from '@plume/protocol';
 import { adminApi } from './admin-api.ts';
 import { accountColor } from './collab/account-color.ts';
 import { loadIdentity, saveIdentity, type UserIdentity } from './collab/user-identity.ts';
-import { createTranslator, pickLanguage } from './i18n/translator.ts';
+import { preferredLanguage, rememberLanguage } from './i18n/language-preference.ts';
+import { createTranslator, type Language } from './i18n/translator.ts';
 import { notesApi } from './notes-api.ts';
 import { guardRoute } from './route-guard.ts';
 import { LOGIN_PATH, loginPath, returnPathFrom, routeOf } from './routes.ts';
+import { searchApi } from './search-api.ts';
 import { sessionApi } from './session-api.ts';
 import { sharingApi } from './sharing-api.ts';
+import { templatesApi } from './templates-api.ts';
+import { themesApi } from './themes-api.ts';
 import { tokenFromFragment } from './token-from-fragment.ts';
 import { mountAccountView } from './views/account-view.ts';
 import { mountAdminView } from './views/admin-view.ts';
@@ -20,16 +24,20 @@ import { mountInvitationView } from './views/invitation-view.ts';
 import { mountLoginView } from './views/login-view.ts';
 import { mountMessageView } from './views/message-view.ts';
 import { mountNoteView } from './views/note-view.ts';
-import { mountNotesListView } from './views/notes-list-view.ts';
+import { mountSearchView } from './views/search-view.ts';
 import { mountSetupNeededView } from './views/setup-needed-view.ts';
 import { mountSetupView } from './views/setup-view.ts';
 import { mountShareLinkView } from './views/share-link-view.ts';
+import { mountThemesView } from './views/themes-view.ts';
+import { mountTrashView } from './views/trash-view.ts';
+import { mountWorkspaceView } from './views/workspace-view.ts';
+import { watchWorkspaceEvents } from './workspace-events.ts';
 
 // Composition root: config -> session -> identity -> router -> views.
 const mountPoint = document.getElementById('app');
 if (!mountPoint) throw new Error('index.html has no #app element');
 const root: HTMLElement = mountPoint;
-const i18n = createTranslator(pickLanguage(window.location.search));
+let i18n = createTranslator(preferredLanguage(window.location.search, window.localStorage));
 document.documentElement.lang = i18n.language;
 
 /** Who the browser is, as the server last said; null until it has answered. */
@@ -83,6 +91,15 @@ function signedOut(): void {
   navigate(LOGIN_PATH);
 }
 
+// The switch in the header: remembered in this browser, and the page is drawn again in that language.
+function changeLanguage(language: Language): void {
+  const search = rememberLanguage(window.localStorage, language, window.location.search);
+  window.history.replaceState(null, '', window.location.pathname + search);
+  i18n = createTranslator(language);
+  document.documentElement.lang = language;
+  render();
+}
+
 function signOut(): void {
   sessionApi.signOut().then(signedOut, showFailure);
 }
@@ -125,8 +142,17 @@ function render(): void {
   }
   const { user } = session;
   const identity = user ? { name: user.name, color: accountColor(user.id) } : guestIdentity;
-  const header = createAppHeader({ i18n, account: user, identity, onChangeName: chooseName, onSignOut: signOut });
   const target = screen.route;
+  const header = createAppHeader({
+    i18n,
+    account: user,
+    identity,
+    current: target.name,
+    navigate,
+    onChangeName: chooseName,
+    onChangeLanguage: changeLanguage,
+    onSignOut: signOut,
+  });
   switch (target.name) {
     case 'login':
       disposeView = mountLoginView(root, {
@@ -167,7 +193,13 @@ function render(): void {
       break;
     case 'admin':
       if (!user) throw new Error('guardRoute let a browser without an account reach the admin page');
-      disposeView = mountAdminView(root, { i18n, api: adminApi, header, currentUserId: user.id });
+      disposeView = mountAdminView(root, {
+        i18n,
+        api: adminApi,
+        templates: templatesApi,
+        header,
+        currentUserId: user.id,
+      });
       break;
     case 'note':
       if (identity === null) {
@@ -179,15 +211,52 @@ function render(): void {
         i18n,
         api: notesApi,
         sharing: sharingApi,
+        themes: themesApi,
+        templates: templatesApi,
         user: identity,
         accountId: user?.id ?? null,
+        isAdmin: user?.isAdmin === true,
         header,
+        navigate,
+        watchEvents: watchWorkspaceEvents,
         onSignInRequired: handleSignInRequired,
+      });
+      break;
+    case 'search':
+      disposeView = mountSearchView(root, {
+        i18n,
+        api: searchApi,
+        themes: themesApi,
+        header,
+        watchEvents: watchWorkspaceEvents,
+      });
+      break;
+    case 'trash':
+      disposeView = mountTrashView(root, { i18n, api: notesApi, header, watchEvents: watchWorkspaceEvents });
+      break;
+    case 'themes':
+      disposeView = mountThemesView(root, {
+        i18n,
+        themes: themesApi,
+        notes: notesApi,
+        header,
+        isAdmin: user?.isAdmin === true,
+        watchEvents: watchWorkspaceEvents,
       });
       break;
     case 'notes':
     case 'unknown':
-      disposeView = mountNotesListView(root, { i18n, api: notesApi, header, canCreate: user !== null, navigate });
+      disposeView = mountWorkspaceView(root, {
+        i18n,
+        notes: notesApi,
+        themes: themesApi,
+        templates: templatesApi,
+        header,
+        isAccount: user !== null,
+        navigate,
+        storage: window.localStorage,
+        watchEvents: watchWorkspaceEvents,
+      });
       break;
   }
 }

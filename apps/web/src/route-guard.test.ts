@@ -41,6 +41,15 @@ describe('guardRoute', () => {
     expect(guard(`/notes/${NOTE}`, guest)).toEqual({ name: 'show', route: { name: 'note', noteId: NOTE } });
     expect(guard('/', guest)).toEqual({ name: 'redirect', path: `/notes/${NOTE}` });
     expect(guard('/account', guest)).toEqual({ name: 'redirect', path: '/login?next=%2Faccount' });
+    expect(guard('/trash', guest)).toEqual({ name: 'redirect', path: '/login?next=%2Ftrash' });
+    expect(guard('/themes', guest)).toEqual({ name: 'redirect', path: '/login?next=%2Fthemes' });
+    expect(guard('/search?q=loyers', guest)).toEqual({ name: 'show', route: { name: 'search' } });
+  });
+
+  it('opens the workspace pages to every account', () => {
+    for (const name of ['search', 'trash', 'themes'] as const) {
+      expect(guard(`/${name}`, person)).toEqual({ name: 'show', route: { name } });
+    }
   });
 
   it('keeps the admin page for administrators', () => {

@@ -1,6 +1,9 @@
 import type { SessionInfo } from '@plume/protocol';
 import { loginPath, type Route, returnPathFrom } from './routes.ts';
 
+// Pages about the workspace as a whole: a share-link guest has no trash and files no notes.
+const ACCOUNT_ONLY = new Set<Route['name']>(['account', 'admin', 'trash', 'themes']);
+
 /** What the app does with a requested page, given who the browser is. */
 export type Screen = { name: 'show'; route: Route } | { name: 'redirect'; path: string } | { name: 'setupNeeded' };
 
@@ -20,7 +23,7 @@ export function guardRoute(route: Route, session: SessionInfo, path: string): Sc
     const query = path.indexOf('?');
     return { name: 'redirect', path: returnPathFrom(query < 0 ? '' : path.slice(query)) };
   }
-  if (user === null && (links.length === 0 || route.name === 'account' || route.name === 'admin')) {
+  if (user === null && (links.length === 0 || ACCOUNT_ONLY.has(route.name))) {
     return { name: 'redirect', path: loginPath(path) };
   }
   if (route.name === 'admin' && user?.isAdmin !== true) return { name: 'redirect', path: '/' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, returnPathFrom, routeOf } from './routes.ts';
+import { loginPath, returnPathFrom, routeOf, searchPath } from './routes.ts';
 
 describe('routeOf', () => {
   it.each([
@@ -18,8 +18,24 @@ describe('routeOf', () => {
     ['/account/', { name: 'account' }],
     ['/admin', { name: 'admin' }],
     ['/administration', { name: 'unknown' }],
+    ['/search', { name: 'search' }],
+    ['/search/', { name: 'search' }],
+    ['/trash', { name: 'trash' }],
+    ['/themes', { name: 'themes' }],
+    ['/themes/abc', { name: 'unknown' }],
   ])('reads %s', (pathname, route) => {
     expect(routeOf(pathname)).toEqual(route);
+  });
+});
+
+describe('searchPath', () => {
+  it('keeps the query in the address, encoded', () => {
+    expect(searchPath('  déserts médicaux ')).toBe('/search?q=d%C3%A9serts+m%C3%A9dicaux');
+    expect(searchPath('a&b=c')).toBe('/search?q=a%26b%3Dc');
+  });
+
+  it('opens the empty search page for a blank query', () => {
+    expect(searchPath('   ')).toBe('/search');
   });
 });
 

@@ -10,6 +10,9 @@ export type Route =
   | { name: 'shareLink' }
   | { name: 'account' }
   | { name: 'admin' }
+  | { name: 'search' }
+  | { name: 'trash' }
+  | { name: 'themes' }
   | { name: 'unknown' };
 
 /** Path of the sign-in page. */
@@ -24,7 +27,16 @@ const FIXED_PAGES: Record<string, Route> = {
   [TOKEN_PAGE.shareLink]: { name: 'shareLink' },
   '/account': { name: 'account' },
   '/admin': { name: 'admin' },
+  '/search': { name: 'search' },
+  '/trash': { name: 'trash' },
+  '/themes': { name: 'themes' },
 };
+
+/** The search page's address for a query; the page itself when the query is blank. */
+export function searchPath(query: string): string {
+  const trimmed = query.trim();
+  return trimmed === '' ? '/search' : `/search?${new URLSearchParams({ q: trimmed })}`;
+}
 
 /** Maps a pathname to its screen; the note id is checked later, by the API. */
 export function routeOf(pathname: string): Route {

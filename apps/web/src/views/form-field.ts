@@ -38,3 +38,24 @@ export function selectOf<T extends string>(
   }
   return select;
 }
+
+/**
+ * Gives a `<select>` these options and chooses `selected`, adding it with `unknownLabel` when it
+ * is not among them (a theme not loaded yet). An unchanged list is left alone: rebuilding it would
+ * close it under the person's pointer when a live update arrives.
+ */
+export function fillSelect(
+  select: HTMLSelectElement,
+  options: ReadonlyArray<readonly [value: string, label: string]>,
+  selected: string,
+  unknownLabel = '…',
+): void {
+  const all = options.some(([value]) => value === selected) ? options : [...options, [selected, unknownLabel] as const];
+  const same =
+    select.options.length === all.length &&
+    all.every(
+      ([value, label], index) => select.options[index]?.value === value && select.options[index]?.text === label,
+    );
+  if (!same) select.replaceChildren(...all.map(([value, label]) => h('option', { value }, label)));
+  select.value = selected;
+}

@@ -1,4 +1,4 @@
-import { CLOSE_CODE, type NoteRole, type NoteView, roleAllows } from '@plume/protocol';
+import { CLOSE_CODE, type NoteDetail, type NoteRole, roleAllows, type WorkspaceEvent } from '@plume/protocol';
 import type { Editor } from '@tiptap/core';
 import { ApiCallError } from '../api-client.ts';
 import { connectNote, type NoteConnection } from '../collab/connect-note.ts';
@@ -11,15 +11,26 @@ import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
 import { loginPath } from '../routes.ts';
 import type { SharingApi } from '../sharing-api.ts';
+import type { TemplatesApi } from '../templates-api.ts';
+import type { ThemesApi } from '../themes-api.ts';
+import { throttle } from '../throttle.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
+import { createNoteDetails, type NoteDetails } from './note-details.ts';
+import { createNoteTitle, type NoteTitle } from './note-title.ts';
+import { openSaveTemplateDialog } from './save-template-dialog.ts';
 import { mountShareDialog } from './share-dialog.ts';
 
+/** Edits by others arrive in bursts: the note's details are fetched again at most this often. */
+const REFRESH_INTERVAL_MS = 1000;
+
 /**
- * The editor page of one note: title, the person's role, connection status, who is present, and
- * the shared editor, read-only unless the role allows writing. Owners get the share dialog. When
- * the server says the person's access changed, the page reopens the note with the new role; when
- * it says access was removed, the editor goes away.
+ * The editor page of one note: title, the person's role, connection status, who is present, the
+ * shared editor (read-only unless the role allows writing) and, beside it, the note's theme,
+ * status, length and status history. Editors rename it and change its theme and status; accounts
+ * duplicate it; owners share it and move it to the trash; admins save it as a template. When the
+ * server says the person's access changed, the page reopens the note with the new role; when it
+ * says access was removed, the editor goes away.
  */
 export function mountNoteView(
   root: HTMLElement,
@@ -28,15 +39,21 @@ export function mountNoteView(
     i18n: Translator;
     api: NotesApi;
     sharing: SharingApi;
+    themes: ThemesApi;
+    templates: TemplatesApi;
     user: UserIdentity;
     /** The signed-in account's id, or null for a share-link guest. */
     accountId: string | null;
+    isAdmin: boolean;
     header: HTMLElement;
+    navigate: (path: string) => void;
+    watchEvents: (onEvent: (event: WorkspaceEvent) => void) => () => void;
     /** The server no longer knows this browser: the caller decides whether to go to the sign-in page. */
     onSignInRequired: () => void;
   },
 ): () => void {
-  const { noteId, i18n, api, sharing, user, accountId, header, onSignInRequired } = deps;
+  const { noteId, i18n, api, sharing, themes, templates, user, accountId, isAdmin, header, navigate } = deps;
+  const { watchEvents, onSignInRequired } = deps;
   const main = h('main', { class: 'page note-page' }, h('p', { class: 'muted' }, i18n.t('note.loading')));
   root.replaceChildren(header, main);
 
@@ -45,11 +62,18 @@ export function mountNoteView(
   let editor: Editor | null = null;
   let role: NoteRole | null = null;
   let closeShareDialog: (() => void) | null = null;
+  let closeTemplateDialog: (() => void) | null = null;
+  let title: NoteTitle | null = null;
+  let details: NoteDetails | null = null;
   const stops: Array<() => void> = [];
 
   function closeNote(): void {
     closeShareDialog?.();
     closeShareDialog = null;
+    closeTemplateDialog?.();
+    closeTemplateDialog = null;
+    title = null;
+    details = null;
     for (const stop of stops.splice(0)) stop();
     editor?.destroy();
     editor = null;
@@ -119,7 +143,99 @@ export function mountNoteView(
     return chip;
   }
 
-  function open(note: NoteView, notice: string | null = null): void {
+  const actionError = h('p', { class: 'error', role: 'alert' });
+  const actionDone = h('p', { class: 'success', role: 'status' });
+
+  // Someone else renamed, refiled or moved the note, or its word count caught up with the text.
+  function showLatest(note: NoteDetail): void {
+    document.title = `${note.title} · ${i18n.t('app.name')}`;
+    title?.update(note);
+    details?.update(note);
+  }
+
+  function refreshDetails(): void {
+    api.get(noteId).then(
+      (note) => {
+        if (disposed || details === null) return;
+        if (note.role !== role) recheckAccess();
+        else showLatest(note);
+      },
+      (error: unknown) => {
+        if (disposed) return;
+        if (error instanceof ApiCallError && error.code === 'noteNotFound') showProblem(i18n.t('note.notFound'));
+        // The editor keeps working meanwhile: only the details may be out of date.
+        else actionError.textContent = i18n.t('note.loadFailed', { reason: describeApiError(error, i18n) });
+      },
+    );
+  }
+
+  function noteActions(note: NoteDetail): HTMLElement[] {
+    const buttons: HTMLElement[] = [];
+    const fail = (error: unknown) => {
+      if (!disposed) actionError.textContent = i18n.t('notes.actionFailed', { reason: describeApiError(error, i18n) });
+    };
+    const button = (
+      label: string,
+      run: (clicked: HTMLButtonElement) => void,
+      attributes: Record<string, string> = {},
+    ) => {
+      const element = h('button', { type: 'button', class: 'secondary', ...attributes }, label);
+      element.addEventListener('click', () => {
+        actionError.textContent = '';
+        run(element);
+      });
+      buttons.push(element);
+    };
+    if (accountId !== null) {
+      button(i18n.t('note.duplicate'), (clicked) => {
+        clicked.disabled = true;
+        api.duplicate(noteId).then(
+          (copy) => navigate(`/notes/${encodeURIComponent(copy.id)}`),
+          (error: unknown) => {
+            clicked.disabled = false;
+            fail(error);
+          },
+        );
+      });
+    }
+    if (isAdmin) {
+      button(
+        i18n.t('note.saveTemplate'),
+        (clicked) => {
+          closeTemplateDialog?.();
+          closeTemplateDialog = openSaveTemplateDialog({
+            i18n,
+            templates,
+            note,
+            onSaved: (template) => {
+              closeTemplateDialog = null;
+              actionDone.textContent = i18n.t('template.saved', { name: template.name });
+              clicked.focus();
+            },
+          });
+        },
+        { 'aria-haspopup': 'dialog' },
+      );
+    }
+    if (roleAllows(note.role, 'delete')) {
+      button(
+        i18n.t('note.trash'),
+        (clicked) => {
+          clicked.disabled = true;
+          api.remove(noteId).then(
+            () => navigate('/'),
+            (error: unknown) => {
+              clicked.disabled = false;
+              fail(error);
+            },
+          );
+        },
+        { class: 'danger' },
+      );
+    }
+    return buttons;
+  }
+  function open(note: NoteDetail, notice: string | null = null): void {
     role = note.role;
     const writable = roleAllows(note.role, 'write');
     document.title = `${note.title} · ${i18n.t('app.name')}`;
@@ -151,12 +267,25 @@ export function mountNoteView(
       });
       actions.append(share);
     }
+    actionError.textContent = '';
+    actionDone.textContent = '';
+    actions.append(...noteActions(note));
+    title = createNoteTitle({
+      i18n,
+      note,
+      notes: api,
+      canRename: writable,
+      onRenamed: (renamed) => showLatest(renamed),
+    });
+    details = createNoteDetails({ i18n, note, notes: api, themes, onChanged: (changed) => showLatest(changed) });
     main.replaceChildren(
       h('a', { href: '/', class: 'back' }, i18n.t('note.back')),
-      h('div', { class: 'note-head' }, h('h1', { class: 'note-title' }, note.title), badges),
+      h('div', { class: 'note-head' }, title.element, badges),
       ...(notice ? [h('p', { class: 'notice', role: 'status' }, notice)] : []),
       h('div', { class: 'note-bar' }, presence, actions),
-      editorElement,
+      actionError,
+      actionDone,
+      h('div', { class: 'note-layout' }, details.element, editorElement),
     );
 
     const opened = connectNote(noteId, window.location);
@@ -198,9 +327,16 @@ export function mountNoteView(
       if (!disposed) showLoadError(error);
     },
   );
+  const refresh = throttle(refreshDetails, REFRESH_INTERVAL_MS);
+  const stopEvents = watchEvents((event) => {
+    if (event.type === 'notes' && event.noteIds.includes(noteId)) refresh.call();
+    else if (event.type === 'themes') details?.reloadThemes();
+  });
 
   return () => {
     disposed = true;
+    refresh.cancel();
+    stopEvents();
     closeNote();
     root.replaceChildren();
   };
