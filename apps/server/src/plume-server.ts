@@ -133,6 +133,8 @@ export async function startPlumeServer(
     await collab.close();
     await rooms.closeAll();
     await workspace.close();
+    // Ending the change feeds left their sockets idle.
+    server.closeIdleConnections();
     await control.close();
     await activity.flush();
     await stores.close();

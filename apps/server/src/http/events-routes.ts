@@ -21,6 +21,9 @@ export function createEventsRouter(workspace: Workspace, auth: Auth): Router {
       'Cache-Control': 'no-store',
       // Buffering proxies (nginx) would hold events back.
       'X-Accel-Buffering': 'no',
+      // The socket closes with the stream: a browser reconnecting must open a new one, which a
+      // server shutting down refuses, instead of reusing this one.
+      Connection: 'close',
     });
     response.write('retry: 5000\n\n');
 

@@ -11,7 +11,7 @@ export type WorkspaceEvents = {
   templatesChanged(): void;
   /** Calls `listener` with every event from now on, and `onEnd` if the feed closes; returns the unsubscribe function. */
   subscribe(listener: (event: WorkspaceEvent) => void, onEnd?: () => void): () => void;
-  /** Drops pending events and ends every subscription. */
+  /** Drops pending events and ends every subscription, and any made afterwards. */
   close(): void;
 };
 
@@ -21,6 +21,7 @@ export function createWorkspaceEvents(): WorkspaceEvents {
   const endings = new Map<(event: WorkspaceEvent) => void, () => void>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
+  let closed = false;
 
   function emit(event: WorkspaceEvent): void {
     for (const listener of listeners) listener(event);
@@ -42,6 +43,11 @@ export function createWorkspaceEvents(): WorkspaceEvents {
     themesChanged: () => emit({ type: 'themes' }),
     templatesChanged: () => emit({ type: 'templates' }),
     subscribe(listener, onEnd) {
+      // A server shutting down still parses requests on open sockets: a late subscriber ends at once.
+      if (closed) {
+        onEnd?.();
+        return () => undefined;
+      }
       listeners.add(listener);
       if (onEnd) endings.set(listener, onEnd);
       return () => {
@@ -50,6 +56,7 @@ export function createWorkspaceEvents(): WorkspaceEvents {
       };
     },
     close() {
+      closed = true;
       if (timer) clearTimeout(timer);
       timer = null;
       pending.clear();
