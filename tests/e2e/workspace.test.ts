@@ -273,7 +273,7 @@ describe('the workspace: notes by theme, a board by status, search and trash', (
     const templates = admin.locator('.template-list');
     await expect
       .poll(() => templates.locator('strong').allTextContents())
-      .toEqual(['Note thématique', 'Note logement']);
+      .toEqual(['Note logement', 'Note thématique']);
     await templates.getByRole('button', { name: 'Modifier le modèle « Note logement »' }).click();
     const editor = templates.locator('.template-item.editing');
     await editor.getByLabel('Nom').fill('Logement — modèle');

@@ -37,7 +37,7 @@ export function mountTemplatesSection(root: HTMLElement, deps: { i18n: Translato
   async function reload(): Promise<void> {
     const loaded = await api.list();
     if (disposed) return;
-    templates = loaded;
+    templates = [...loaded].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
     render();
   }
 

@@ -93,8 +93,8 @@ export function openNewNoteDialog(deps: {
   // Until the templates arrive, or if they cannot, a blank page is still a fine start.
   templates.list().then(
     (list) => {
-      known = list;
-      template.append(...list.map((item) => h('option', { value: item.id }, item.name)));
+      known = [...list].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+      template.append(...known.map((item) => h('option', { value: item.id }, item.name)));
     },
     () => undefined,
   );

@@ -1,4 +1,4 @@
-import { CLOSE_CODE, type NoteDetail, type NoteRole, roleAllows, type WorkspaceEvent } from '@plume/protocol';
+import { CLOSE_CODE, type NoteDetail, type NoteRole, roleAllows } from '@plume/protocol';
 import type { Editor } from '@tiptap/core';
 import { ApiCallError } from '../api-client.ts';
 import { connectNote, type NoteConnection } from '../collab/connect-note.ts';
@@ -14,6 +14,7 @@ import type { SharingApi } from '../sharing-api.ts';
 import type { TemplatesApi } from '../templates-api.ts';
 import type { ThemesApi } from '../themes-api.ts';
 import { throttle } from '../throttle.ts';
+import type { WorkspaceSignal } from '../workspace-events.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { createNoteDetails, type NoteDetails } from './note-details.ts';
@@ -47,7 +48,7 @@ export function mountNoteView(
     isAdmin: boolean;
     header: HTMLElement;
     navigate: (path: string) => void;
-    watchEvents: (onEvent: (event: WorkspaceEvent) => void) => () => void;
+    watchEvents: (onEvent: (signal: WorkspaceSignal) => void) => () => void;
     /** The server no longer knows this browser: the caller decides whether to go to the sign-in page. */
     onSignInRequired: () => void;
   },
@@ -235,6 +236,7 @@ export function mountNoteView(
     }
     return buttons;
   }
+
   function open(note: NoteDetail, notice: string | null = null): void {
     role = note.role;
     const writable = roleAllows(note.role, 'write');
@@ -328,9 +330,9 @@ export function mountNoteView(
     },
   );
   const refresh = throttle(refreshDetails, REFRESH_INTERVAL_MS);
-  const stopEvents = watchEvents((event) => {
-    if (event.type === 'notes' && event.noteIds.includes(noteId)) refresh.call();
-    else if (event.type === 'themes') details?.reloadThemes();
+  const stopEvents = watchEvents((signal) => {
+    if (signal.type === 'resync' || (signal.type === 'notes' && signal.noteIds.includes(noteId))) refresh.call();
+    if (signal.type === 'resync' || signal.type === 'themes') details?.reloadThemes();
   });
 
   return () => {

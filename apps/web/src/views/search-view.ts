@@ -1,14 +1,9 @@
-import {
-  SEARCH_QUERY_MAX_LENGTH,
-  type SearchHit,
-  type SnippetPart,
-  type Theme,
-  type WorkspaceEvent,
-} from '@plume/protocol';
+import { SEARCH_QUERY_MAX_LENGTH, type SearchHit, type SnippetPart, type Theme } from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
 import type { SearchApi } from '../search-api.ts';
 import type { ThemesApi } from '../themes-api.ts';
 import { throttle } from '../throttle.ts';
+import type { WorkspaceSignal } from '../workspace-events.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { statusBadge, themeChip } from './note-badges.ts';
@@ -30,7 +25,7 @@ export function mountSearchView(
     api: SearchApi;
     themes: ThemesApi;
     header: HTMLElement;
-    watchEvents: (onEvent: (event: WorkspaceEvent) => void) => () => void;
+    watchEvents: (onEvent: (signal: WorkspaceSignal) => void) => () => void;
   },
 ): () => void {
   const { i18n, api, themes, header, watchEvents } = deps;
@@ -131,9 +126,9 @@ export function mountSearchView(
       // Share-link guests may not list themes: results then show no theme, which is all they lose.
       () => undefined,
     );
-  const stopEvents = watchEvents((event) => {
-    if (event.type === 'notes') refresh.call();
-    else if (event.type === 'themes') loadThemes();
+  const stopEvents = watchEvents((signal) => {
+    if (signal.type === 'notes' || signal.type === 'resync') refresh.call();
+    if (signal.type === 'themes' || signal.type === 'resync') loadThemes();
   });
 
   document.title = `${i18n.t('search.title')} · ${i18n.t('app.name')}`;

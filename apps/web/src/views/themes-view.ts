@@ -4,13 +4,13 @@ import {
   THEME_NAME_MAX_LENGTH,
   type Theme,
   updateThemeRequest,
-  type WorkspaceEvent,
 } from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
 import type { ThemesApi } from '../themes-api.ts';
 import { throttle } from '../throttle.ts';
 import { checkRequest } from '../validate-request.ts';
+import type { WorkspaceSignal } from '../workspace-events.ts';
 import { createColorPicker } from './color-picker.ts';
 import { askToConfirm } from './confirm-dialog.ts';
 import { describeApiError } from './describe-api-error.ts';
@@ -36,7 +36,7 @@ export function mountThemesView(
     notes: NotesApi;
     header: HTMLElement;
     isAdmin: boolean;
-    watchEvents: (onEvent: (event: WorkspaceEvent) => void) => () => void;
+    watchEvents: (onEvent: (signal: WorkspaceSignal) => void) => () => void;
   },
 ): () => void {
   const { i18n, themes, notes, header, isAdmin, watchEvents } = deps;
@@ -237,9 +237,9 @@ export function mountThemesView(
       if (!disposed) listFeedback.fail(describe(error));
     });
   }, REFRESH_INTERVAL_MS);
-  const stopEvents = watchEvents((event) => {
+  const stopEvents = watchEvents((signal) => {
     // Counts follow the notes; an open editor is not redrawn under the person's hands.
-    if ((event.type === 'notes' || event.type === 'themes') && editing === null) refresh.call();
+    if (signal.type !== 'templates' && editing === null) refresh.call();
   });
 
   document.title = `${i18n.t('themes.title')} · ${i18n.t('app.name')}`;

@@ -1,7 +1,8 @@
-import { roleAllows, type TrashedNote, type WorkspaceEvent } from '@plume/protocol';
+import { roleAllows, type TrashedNote } from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
 import { throttle } from '../throttle.ts';
+import type { WorkspaceSignal } from '../workspace-events.ts';
 import { askToConfirm } from './confirm-dialog.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
@@ -21,7 +22,7 @@ export function mountTrashView(
     i18n: Translator;
     api: NotesApi;
     header: HTMLElement;
-    watchEvents: (onEvent: (event: WorkspaceEvent) => void) => () => void;
+    watchEvents: (onEvent: (signal: WorkspaceSignal) => void) => () => void;
   },
 ): () => void {
   const { i18n, api, header, watchEvents } = deps;
@@ -130,8 +131,8 @@ export function mountTrashView(
   }
 
   const refresh = throttle(load, REFRESH_INTERVAL_MS);
-  const stopEvents = watchEvents((event) => {
-    if (event.type === 'notes') refresh.call();
+  const stopEvents = watchEvents((signal) => {
+    if (signal.type === 'notes' || signal.type === 'resync') refresh.call();
   });
   document.title = `${i18n.t('trash.title')} · ${i18n.t('app.name')}`;
   root.replaceChildren(

@@ -6,7 +6,6 @@ import {
   type NoteView,
   type PersonRef,
   type Theme,
-  type WorkspaceEvent,
 } from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
 import { contributorsOf, groupByStatus, groupByTheme } from '../note-grouping.ts';
@@ -14,6 +13,7 @@ import type { NotesApi } from '../notes-api.ts';
 import type { TemplatesApi } from '../templates-api.ts';
 import type { ThemesApi } from '../themes-api.ts';
 import { throttle } from '../throttle.ts';
+import type { WorkspaceSignal } from '../workspace-events.ts';
 import {
   isFiltered,
   notesQueryOf,
@@ -54,7 +54,7 @@ export function mountWorkspaceView(
     isAccount: boolean;
     navigate: (path: string) => void;
     storage: Pick<Storage, 'getItem' | 'setItem'>;
-    watchEvents: (onEvent: (event: WorkspaceEvent) => void) => () => void;
+    watchEvents: (onEvent: (signal: WorkspaceSignal) => void) => () => void;
   },
 ): () => void {
   const { i18n, notes, themes, templates, header, isAccount, navigate, storage, watchEvents } = deps;
@@ -321,9 +321,9 @@ export function mountWorkspaceView(
   }
 
   const refresh = throttle(() => load(true), REFRESH_INTERVAL_MS);
-  const stopEvents = watchEvents((event) => {
-    if (event.type === 'notes') refresh.call();
-    else if (event.type === 'themes') loadThemes();
+  const stopEvents = watchEvents((signal) => {
+    if (signal.type === 'notes' || signal.type === 'resync') refresh.call();
+    if (signal.type === 'themes' || signal.type === 'resync') loadThemes();
   });
   const stopDrag = enableBoardDrag(body, {
     onDrop: move,
