@@ -1,9 +1,9 @@
 import { countWords } from '@plume/editor-schema';
 import type { DocumentStore, MetadataStore } from '@plume/storage';
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { noteAsPlainText } from '../workspace/note-plain-text.ts';
+import { readNoteDocument } from '../workspace/read-note-document.ts';
 import type { WorkspaceEvents } from '../workspace/workspace-events.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -40,27 +40,13 @@ export function createNoteIndexer(options: {
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
 
-  async function textOf(noteId: string): Promise<string> {
-    // A loaded room is the freshest copy; otherwise the store has everything.
-    const room = rooms.peek(noteId);
-    if (room) return noteAsPlainText(room.doc);
-    const doc = new Y.Doc();
-    try {
-      const stored = await documents.loadDocument(noteId);
-      if (stored) Y.applyUpdate(doc, stored);
-      return noteAsPlainText(doc);
-    } finally {
-      doc.destroy();
-    }
-  }
-
   async function refresh(noteId: string): Promise<void> {
     const note = await notes.getNote(noteId);
     if (!note || note.deletedAt !== null) {
       index.remove(noteId);
       return;
     }
-    const text = await textOf(noteId);
+    const text = await readNoteDocument(noteId, rooms, documents, noteAsPlainText);
     // The note may have gone to the trash while its text was read.
     const current = await notes.getNote(noteId);
     if (!current || current.deletedAt !== null) {

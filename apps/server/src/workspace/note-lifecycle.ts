@@ -1,11 +1,11 @@
 import { documentUpdateFrom, noteContentOf } from '@plume/editor-schema';
 import { createNoteId, NOTE_TITLE_MAX_LENGTH, type NoteStatus } from '@plume/protocol';
 import type { AccessStore, DocumentStore, MetadataStore, NoteRecord } from '@plume/storage';
-import * as Y from 'yjs';
 import type { LiveAccess } from '../auth/live-access.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { NoteIndexer } from '../search/note-indexer.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import { readNoteDocument } from './read-note-document.ts';
 import type { WorkspaceEvents } from './workspace-events.ts';
 
 /** What happens to notes as a whole: creation, copies, workflow moves, the trash and deletion for good. */
@@ -51,19 +51,6 @@ export function createNoteLifecycle(options: {
   async function requireTheme(themeId: string | null): Promise<void> {
     if (themeId !== null && !(await notes.listThemes()).some((theme) => theme.id === themeId)) {
       throw new RefusalError('themeNotFound');
-    }
-  }
-
-  async function contentOf(noteId: string): Promise<unknown> {
-    const room = rooms.peek(noteId);
-    if (room) return noteContentOf(room.doc);
-    const doc = new Y.Doc();
-    try {
-      const stored = await documents.loadDocument(noteId);
-      if (stored) Y.applyUpdate(doc, stored);
-      return noteContentOf(doc);
-    } finally {
-      doc.destroy();
     }
   }
 
@@ -115,7 +102,10 @@ export function createNoteLifecycle(options: {
     },
     async duplicate(source, title, ownerId) {
       const copyTitle = title ?? `${source.title} (copie)`.slice(0, NOTE_TITLE_MAX_LENGTH);
-      return createWith({ title: copyTitle, themeId: source.themeId, ownerId }, await contentOf(source.id));
+      return createWith(
+        { title: copyTitle, themeId: source.themeId, ownerId },
+        await readNoteDocument(source.id, rooms, documents, noteContentOf),
+      );
     },
     async update(note, change) {
       if (change.themeId !== undefined) await requireTheme(change.themeId);
