@@ -114,9 +114,16 @@ describe('the workspace: notes by theme, a board by status, search and trash', (
     await expect.poll(() => new URL(page.url()).search).toBe('?view=board');
     await expect.poll(() => titlesIn('draft')).toContain(HEALTH);
     const card = column('draft').locator('.board-card', { hasText: HEALTH });
-    const from = await card.locator('.card-title').boundingBox();
-    const to = await column('validated').boundingBox();
-    if (!from || !to) throw new Error('the card or the column is not on screen');
+    // A live refresh may redraw the board at any moment: wait until both are laid out.
+    const boxes = async () => {
+      const from = await card.locator('.card-title').boundingBox();
+      const to = await column('validated').boundingBox();
+      return from && to ? { from, to } : null;
+    };
+    await expect.poll(boxes).not.toBeNull();
+    const laidOut = await boxes();
+    if (!laidOut) throw new Error('the card or the column is not on screen');
+    const { from, to } = laidOut;
     await page.mouse.move(from.x + 10, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
