@@ -5,6 +5,7 @@ import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { createFormFeedback } from './form-feedback.ts';
 import { createNewPasswordFields } from './new-password-fields.ts';
+import { openTokenPage } from './token-page.ts';
 
 /**
  * The page of an invitation or password-reset link (`/invitation#<token>`): the person chooses
@@ -15,20 +16,8 @@ export function mountInvitationView(
   deps: { i18n: Translator; api: SessionApi; token: string | null; onSignedIn: (session: SessionInfo) => void },
 ): () => void {
   const { i18n, api, token, onSignedIn } = deps;
-  document.title = `${i18n.t('invitation.title')} · ${i18n.t('app.name')}`;
-  const main = h('main', { class: 'page narrow' }, h('p', { class: 'brand-line' }, i18n.t('app.name')));
-  root.replaceChildren(main);
-  if (token === null) {
-    main.append(
-      h(
-        'div',
-        { class: 'card' },
-        h('h1', {}, i18n.t('invitation.title')),
-        h('p', { class: 'error' }, i18n.t('invitation.noToken')),
-      ),
-    );
-    return () => root.replaceChildren();
-  }
+  const main = openTokenPage(root, i18n, token, { title: 'invitation.title', noToken: 'invitation.noToken' });
+  if (main === null || token === null) return () => root.replaceChildren();
 
   const passwords = createNewPasswordFields({
     i18n,

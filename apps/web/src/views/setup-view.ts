@@ -7,6 +7,7 @@ import { h } from './dom.ts';
 import { createFormFeedback } from './form-feedback.ts';
 import { formField } from './form-field.ts';
 import { createNewPasswordFields } from './new-password-fields.ts';
+import { openTokenPage } from './token-page.ts';
 
 /**
  * The first-setup page (`/setup#<token>`): creates the first administrator with the token the
@@ -17,20 +18,8 @@ export function mountSetupView(
   deps: { i18n: Translator; api: SessionApi; token: string | null; onSignedIn: (session: SessionInfo) => void },
 ): () => void {
   const { i18n, api, token, onSignedIn } = deps;
-  document.title = `${i18n.t('setup.title')} · ${i18n.t('app.name')}`;
-  const main = h('main', { class: 'page narrow' }, h('p', { class: 'brand-line' }, i18n.t('app.name')));
-  root.replaceChildren(main);
-  if (token === null) {
-    main.append(
-      h(
-        'div',
-        { class: 'card' },
-        h('h1', {}, i18n.t('setup.title')),
-        h('p', { class: 'error' }, i18n.t('setup.noToken')),
-      ),
-    );
-    return () => root.replaceChildren();
-  }
+  const main = openTokenPage(root, i18n, token, { title: 'setup.title', noToken: 'setup.noToken' });
+  if (main === null || token === null) return () => root.replaceChildren();
 
   const email = h('input', { id: 'setup-email', name: 'email', type: 'email', autocomplete: 'username', required: '' });
   const name = h('input', {
