@@ -14,6 +14,7 @@ import { createFormFeedback } from './form-feedback.ts';
 import { formField } from './form-field.ts';
 import { keepFocus } from './keep-focus.ts';
 import { timeElement, whenText } from './note-badges.ts';
+import { reportTemplateField } from './template-fields.ts';
 
 /**
  * The templates part of the admin page: each template with its description, which admins rename,
@@ -143,10 +144,7 @@ export function mountTemplatesSection(root: HTMLElement, deps: { i18n: Translato
       feedback.run(async () => {
         const checked = checkRequest(updateTemplateRequest, { name: name.value, description: description.value });
         if (!checked.ok) {
-          if (checked.field === 'description') {
-            feedback.fail(i18n.t('template.descriptionTooLong', { max: TEMPLATE_DESCRIPTION_MAX_LENGTH }));
-            description.focus();
-          } else feedback.fail(i18n.t('template.nameRequired', { max: TEMPLATE_NAME_MAX_LENGTH }), name);
+          reportTemplateField(checked.field, { name, description }, feedback, i18n);
           return;
         }
         await api.update(template.id, checked.value);

@@ -13,6 +13,7 @@ import { openDialog } from './dialog-frame.ts';
 import { h } from './dom.ts';
 import { createFormFeedback } from './form-feedback.ts';
 import { formField } from './form-field.ts';
+import { reportTemplateField } from './template-fields.ts';
 
 /**
  * Opens the admins' "Enregistrer comme modèle" dialog for a note: a name (the note's title at
@@ -73,10 +74,7 @@ export function openSaveTemplateDialog(deps: {
         fromNoteId: note.id,
       });
       if (!checked.ok) {
-        if (checked.field === 'description') {
-          feedback.fail(i18n.t('template.descriptionTooLong', { max: TEMPLATE_DESCRIPTION_MAX_LENGTH }));
-          description.focus();
-        } else feedback.fail(i18n.t('template.nameRequired', { max: TEMPLATE_NAME_MAX_LENGTH }), name);
+        reportTemplateField(checked.field, { name, description }, feedback, i18n);
         return;
       }
       const saved = await templates.create(checked.value);
