@@ -141,24 +141,20 @@ export function enableBoardDrag(
     if ((event.target as Element | null)?.closest?.('.board-card')) event.preventDefault();
   };
 
-  container.addEventListener('pointerdown', onPointerDown);
-  container.addEventListener('pointermove', onPointerMove);
-  container.addEventListener('pointerup', onPointerUp);
-  container.addEventListener('pointercancel', onPointerCancel);
-  container.addEventListener('lostpointercapture', onLostCapture);
-  container.addEventListener('dragstart', onDragStart);
-  container.addEventListener('click', onClick, true);
-  window.addEventListener('keydown', onKeyDown);
+  // One signal removes every listener at dispose.
+  const listening = new AbortController();
+  const { signal } = listening;
+  container.addEventListener('pointerdown', onPointerDown, { signal });
+  container.addEventListener('pointermove', onPointerMove, { signal });
+  container.addEventListener('pointerup', onPointerUp, { signal });
+  container.addEventListener('pointercancel', onPointerCancel, { signal });
+  container.addEventListener('lostpointercapture', onLostCapture, { signal });
+  container.addEventListener('dragstart', onDragStart, { signal });
+  container.addEventListener('click', onClick, { signal, capture: true });
+  window.addEventListener('keydown', onKeyDown, { signal });
   return () => {
     finish(false);
-    container.removeEventListener('pointerdown', onPointerDown);
-    container.removeEventListener('pointermove', onPointerMove);
-    container.removeEventListener('pointerup', onPointerUp);
-    container.removeEventListener('pointercancel', onPointerCancel);
-    container.removeEventListener('lostpointercapture', onLostCapture);
-    container.removeEventListener('dragstart', onDragStart);
-    container.removeEventListener('click', onClick, true);
-    window.removeEventListener('keydown', onKeyDown);
+    listening.abort();
   };
 }
 
