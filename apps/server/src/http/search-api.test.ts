@@ -75,9 +75,8 @@ describe('search', () => {
     const client = connectTestClient(server.wsUrl, id, { cookie: owner.cookie });
     await client.synced();
     typeInNote(client.doc, 0, 'Couvrir les parkings de panneaux photovoltaïques dès 2027.');
-    const started = Date.now();
+    // "Within seconds": the poll gives up after five.
     await expect.poll(async () => (await search(asOwner, 'photovoltaiques')).total, { timeout: 5_000 }).toBe(1);
-    expect(Date.now() - started).toBeLessThan(5_000);
     const [hit] = (await search(asOwner, 'PHOTOVOLTAÏQUES parking')).hits;
     expect(hit?.note).toMatchObject({ id, title: 'Énergie', role: 'owner' });
     expect(hit?.snippets[0]?.filter((part) => part.match).map((part) => part.text)).toEqual([
