@@ -287,7 +287,8 @@ export function mountNoteView(
       h('div', { class: 'note-bar' }, presence, actions),
       actionError,
       actionDone,
-      h('div', { class: 'note-layout' }, details.element, editorElement),
+      // The editor comes first: on a phone, where the two stack, writing matters more than details.
+      h('div', { class: 'note-layout' }, editorElement, details.element),
     );
 
     const opened = connectNote(noteId, window.location);
