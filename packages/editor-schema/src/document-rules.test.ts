@@ -32,8 +32,33 @@ describe('document rules', () => {
     expect(rules.checkNodeAttribute('codeBlock', 'language', '"><script>')).not.toBeNull();
   });
 
+  it('place rows in tables, cells in rows, checklist items in checklists, page breaks among blocks', () => {
+    expect(rules.checkChild('doc', 'table')).toBeNull();
+    expect(rules.checkChild('table', 'tableRow')).toBeNull();
+    expect(rules.checkChild('tableRow', 'tableHeader')).toBeNull();
+    expect(rules.checkChild('tableCell', 'paragraph')).toBeNull();
+    expect(rules.checkChild('taskList', 'taskItem')).toBeNull();
+    expect(rules.checkChild('doc', 'pageBreak')).toBeNull();
+    expect(rules.checkChild('table', 'paragraph')).toMatch(/cannot be placed/);
+    expect(rules.checkChild('pageBreak', TEXT_NODE)).toMatch(/cannot be placed/);
+  });
+
+  it('bound table cell spans, widths and alignments', () => {
+    expect(rules.checkNodeAttribute('tableCell', 'colspan', 2)).toBeNull();
+    expect(rules.checkNodeAttribute('tableCell', 'colwidth', [120, 80])).toBeNull();
+    expect(rules.checkNodeAttribute('tableHeader', 'align', 'right')).toBeNull();
+    expect(rules.checkNodeAttribute('tableCell', 'colspan', 0)).toMatch(/colspan/);
+    expect(rules.checkNodeAttribute('tableCell', 'rowspan', 1e9)).toMatch(/rowspan/);
+    expect(rules.checkNodeAttribute('tableCell', 'colwidth', ['1px'])).toMatch(/column widths/);
+    expect(rules.checkNodeAttribute('tableHeader', 'align', 'justify; color: red')).toMatch(/align/);
+    expect(rules.checkNodeAttribute('taskItem', 'checked', true)).toBeNull();
+    expect(rules.checkNodeAttribute('taskItem', 'checked', 'yes')).not.toBeNull();
+  });
+
   it('accept known marks, with y-prosemirror hash suffixes and format ends', () => {
     expect(rules.checkMark('bold', {})).toBeNull();
+    expect(rules.checkMark('underline', {})).toBeNull();
+    expect(rules.checkMark('highlight', {})).toBeNull();
     expect(rules.checkMark('bold', null)).toBeNull();
     expect(rules.checkMark('italic--AbCd12+/', {})).toBeNull();
     expect(
@@ -53,6 +78,8 @@ describe('document rules', () => {
     expect(rules.checkMark('bold', 'yes')).toMatch(/not an object/);
     expect(rules.checkMark('link', { href: 'javascript:alert(1)' })).toMatch(/href/);
     expect(rules.checkMark('link', {})).toMatch(/href/);
+    expect(rules.checkMark('link', { href: 'tel:+33100000000' })).toMatch(/href/);
+    expect(rules.checkMark('highlight', { color: 'red' })).toMatch(/no attribute "color"/);
     expect(rules.checkMark('link', { href: 'https://a.fr', target: '_top' })).toMatch(/target/);
   });
 });

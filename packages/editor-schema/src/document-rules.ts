@@ -1,5 +1,5 @@
 import type { ContentMatch, NodeType, Schema } from '@tiptap/pm/model';
-import { HEADING_LEVELS } from './editor-extensions.ts';
+import { CELL_ALIGNMENTS, HEADING_LEVELS } from './editor-extensions.ts';
 import { createEditorSchema } from './editor-schema.ts';
 import { isSafeHref } from './safe-href.ts';
 
@@ -8,6 +8,12 @@ export const TEXT_NODE = 'text';
 
 /** Deepest nesting of elements below the document root that a note may have. */
 export const MAX_NESTING_DEPTH = 32;
+
+/** Most rows or columns one table cell may span. */
+const MAX_CELL_SPAN = 100;
+
+/** Widest column width a pasted table may carry, in CSS pixels. */
+const MAX_COLUMN_WIDTH = 10_000;
 
 /** Longest string attribute accepted on a node or mark when no rule says otherwise, in characters. */
 const ATTRIBUTE_STRING_MAX_LENGTH = 256;
@@ -30,6 +36,20 @@ export type DocumentRules = {
 
 type ValueRule = (value: unknown) => string | null;
 
+// Spans size the table grid every peer builds, so they are bounded; widths come one per column spanned.
+const TABLE_CELL_RULES: Record<string, ValueRule> = {
+  colspan: integerBetween(1, MAX_CELL_SPAN),
+  rowspan: integerBetween(1, MAX_CELL_SPAN),
+  colwidth: (value) =>
+    value === null ||
+    (Array.isArray(value) &&
+      value.length <= MAX_CELL_SPAN &&
+      value.every((width) => Number.isInteger(width) && width >= 0 && width <= MAX_COLUMN_WIDTH))
+      ? null
+      : 'not a list of column widths',
+  align: oneOf([null, ...CELL_ALIGNMENTS]),
+};
+
 // Rules stricter than "same type as the default", for values that end up in markup or layout.
 const NODE_ATTRIBUTE_RULES: Record<string, Record<string, ValueRule>> = {
   heading: { level: oneOf(HEADING_LEVELS) },
@@ -43,6 +63,8 @@ const NODE_ATTRIBUTE_RULES: Record<string, Record<string, ValueRule>> = {
     language: (value) =>
       value === null || (typeof value === 'string' && /^[\w+#.-]{1,32}$/.test(value)) ? null : 'not a language name',
   },
+  tableCell: TABLE_CELL_RULES,
+  tableHeader: TABLE_CELL_RULES,
 };
 
 const MARK_ATTRIBUTE_RULES: Record<string, Record<string, ValueRule>> = {
@@ -134,6 +156,13 @@ function sameKindAsDefault(defaultValue: unknown, value: unknown): string | null
 
 function oneOf(values: readonly unknown[]): ValueRule {
   return (value) => (values.includes(value) ? null : `not one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
+}
+
+function integerBetween(min: number, max: number): ValueRule {
+  return (value) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? null
+      : `not a whole number from ${min} to ${max}`;
 }
 
 function shortTextOrNull(maxLength: number): ValueRule {

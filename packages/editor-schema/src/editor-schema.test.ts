@@ -25,9 +25,25 @@ describe('the editor schema', () => {
 
   it('holds the blocks and marks a policy note needs', () => {
     expect(Object.keys(schema.nodes)).toEqual(
-      expect.arrayContaining(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote']),
+      expect.arrayContaining([
+        'paragraph',
+        'heading',
+        'bulletList',
+        'orderedList',
+        'taskList',
+        'taskItem',
+        'blockquote',
+        'table',
+        'tableRow',
+        'tableHeader',
+        'tableCell',
+        'horizontalRule',
+        'pageBreak',
+      ]),
     );
-    expect(Object.keys(schema.marks)).toEqual(expect.arrayContaining(['bold', 'italic', 'strike']));
+    expect(Object.keys(schema.marks)).toEqual(
+      expect.arrayContaining(['bold', 'italic', 'underline', 'strike', 'highlight', 'link']),
+    );
   });
 
   it('holds links, for sources and references', () => {

@@ -1,10 +1,11 @@
 /** Longest link target accepted, in characters. */
 export const HREF_MAX_LENGTH = 2_048;
 
-// Schemes a reader can follow without running anything: no javascript:, data:, vbscript: or file:.
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+// The only schemes a note may link to: a reader follows them without running anything. Every
+// other one (javascript:, data:, vbscript:, file:, tel:, unknown ones) is refused, however spelled.
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
-/** Whether a link target is an absolute http(s), mailto or tel URL that is safe to put in an `href`. */
+/** Whether a link target is an absolute http(s) or mailto URL that is safe to put in an `href`. */
 export function isSafeHref(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > HREF_MAX_LENGTH) return false;
   // Browsers drop control characters and surrounding spaces before reading the scheme.

@@ -1,12 +1,21 @@
 /** Path under which the WebSocket sync endpoint lives; a note's room is `${COLLAB_PATH}/<noteId>`. */
 export const COLLAB_PATH = '/collab';
 
-/** Top-level message types of the y-websocket protocol, as the unmodified provider sends them. */
+/**
+ * Top-level message types: those of the y-websocket protocol, as the unmodified provider sends
+ * them, and `stored`, Plume's one addition, which only Plume's own page sends.
+ *
+ * `stored`: the client sends the bare type; once everything the server had applied when it read
+ * the question is in its store, it answers with the type followed by that state vector
+ * (`writeVarUint8Array`). A client whose own clock is covered knows the server has kept its edits,
+ * not merely received them. Clients that never ask are never sent one.
+ */
 export const MESSAGE_TYPE = {
   sync: 0,
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  stored: 5,
 } as const;
 
 /** One of the y-websocket message type numbers. */
