@@ -72,6 +72,10 @@ export function handleSyncMessage(
     case MESSAGE_TYPE.queryAwareness:
       expectEnd(decoder);
       return encodeAwareness(room, [...room.awareness.getStates().keys()]);
+    case MESSAGE_TYPE.stored:
+      expectEnd(decoder);
+      answerOnceStored(room, member);
+      return null;
     default:
       throw new RejectedMessageError('unknownMessageType', `unknown message type ${type}`);
   }
@@ -157,6 +161,19 @@ function handleAwareness(room: Room, member: RoomMember, update: Uint8Array, sta
     accepted.push({ ...entry, state: entry.state && sanitiseAwarenessState(entry.state, entry.clientId, stamp) });
   }
   if (accepted.length > 0) applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(accepted), member);
+}
+
+// The state vector is read when the question is: messages are handled in order, so it covers
+// every update the asker sent before asking, and the answer leaves only once those are written.
+// While the store fails, no answer leaves, and the page keeps saying its edits are not yet saved.
+function answerOnceStored(room: Room, member: RoomMember): void {
+  const stateVector = Y.encodeStateVector(room.doc);
+  void room.flushed().then(() => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_TYPE.stored);
+    encoding.writeVarUint8Array(encoder, stateVector);
+    member.send(encoding.toUint8Array(encoder));
+  });
 }
 
 function encodeAwareness(room: Room, clients: number[]): Uint8Array {
