@@ -1,4 +1,10 @@
-import { createTestAccount, startTestServer, type TestAccount, type TestServer } from '@plume/server/testing';
+import {
+  addTestMember,
+  createTestAccount,
+  startTestServer,
+  type TestAccount,
+  type TestServer,
+} from '@plume/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addSessionCookie, keepScreenshot, launchChromium, paragraphsOf, signInThroughPage } from './browser.ts';
@@ -29,16 +35,6 @@ async function openAs(server: Pick<TestServer, 'url'>, account: TestAccount, url
   await addSessionCookie(context, server.url, account.cookie);
   await page.goto(url);
   return page;
-}
-
-/** Gives an account a role on a note through the API, as the note's owner or an admin. */
-async function share(server: Pick<TestServer, 'url'>, noteId: string, by: TestAccount, email: string, role: string) {
-  const response = await fetch(`${server.url}/api/notes/${noteId}/members`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie: by.cookie },
-    body: JSON.stringify({ email, role }),
-  });
-  expect(response.status).toBe(200);
 }
 
 function editorOf(page: Page) {
@@ -75,13 +71,13 @@ describe('co-writing a note in two browsers', () => {
     noteId = new URL(noteUrl).pathname.split('/').pop() as string;
 
     const brunoAccount = await createTestAccount(server, { email: 'bruno@plume.test', name: 'Bruno' });
-    await share(server, noteId, aliceAccount, brunoAccount.email, 'editor');
+    await addTestMember(server, noteId, brunoAccount.email, 'editor', aliceAccount.cookie);
     bruno = await openAs(server, brunoAccount, noteUrl);
     for (const person of [alice, bruno]) {
       await expect
         .poll(() => person.getByRole('heading', { level: 1 }).textContent())
         .toBe('Écologie — rénovation thermique');
-      await expect.poll(() => person.getByRole('status').first().textContent()).toBe('Connecté');
+      await expect.poll(() => person.getByRole('status').first().textContent()).toBe('Enregistré');
     }
   });
 
@@ -123,9 +119,9 @@ describe('co-writing a note in two browsers', () => {
     const restarted = await startTestServer({ dataDir: server.dataDir, webRoot: inject('webRoot') });
     try {
       const claire = await createTestAccount(restarted, { email: 'claire@plume.test', name: 'Claire' });
-      await share(restarted, noteId, restarted.admin, claire.email, 'viewer');
+      await addTestMember(restarted, noteId, claire.email, 'viewer');
       const reader = await openAs(restarted, claire, noteUrl.replace(server.url, restarted.url));
-      await expect.poll(() => reader.getByRole('status').first().textContent()).toBe('Connecté');
+      await expect.poll(() => reader.getByRole('status').first().textContent()).toBe('Enregistré');
       await expect.poll(() => paragraphsOf(reader)).toEqual(expected);
       // A viewer reads the note but cannot change it.
       await expect.poll(() => reader.getByText('Lecture seule').count()).toBe(1);

@@ -66,7 +66,7 @@ describe('sharing a note through a link, then revoking it', () => {
     await alice.getByRole('button', { name: 'Créer la note' }).click();
     await alice.waitForURL(/\/notes\/[0-9a-z]{20}$/);
     noteUrl = alice.url();
-    await expect.poll(() => alice.getByRole('status').first().textContent()).toBe('Connecté');
+    await expect.poll(() => alice.getByRole('status').first().textContent()).toBe('Enregistré');
     await alice.locator('.tiptap').click();
     await alice.keyboard.type('Constat : trop peu de médecins.');
 
@@ -98,7 +98,7 @@ describe('sharing a note through a link, then revoking it', () => {
     // The token leaves the address bar once redeemed.
     await bruno.waitForURL(noteUrl);
     expect(bruno.url()).not.toContain('#');
-    await expect.poll(() => bruno.getByRole('status').first().textContent()).toBe('Connecté');
+    await expect.poll(() => bruno.getByRole('status').first().textContent()).toBe('Enregistré');
     await expect.poll(() => paragraphsOf(bruno)).toEqual(['Constat : trop peu de médecins.']);
     expect(await bruno.getByText('Lecture seule').count()).toBe(0);
 
@@ -171,7 +171,7 @@ describe('sharing a note with a person, then changing their role', () => {
     memberPage = await newPage(PHONE);
     await addSessionCookie(memberPage.context(), server.url, member.cookie);
     await memberPage.goto(`${server.url}/notes/${noteId}`);
-    await expect.poll(() => memberPage.getByRole('status').first().textContent()).toBe('Connecté');
+    await expect.poll(() => memberPage.getByRole('status').first().textContent()).toBe('Enregistré');
     expect(await memberPage.locator('.tiptap').getAttribute('aria-readonly')).toBe('false');
     await placeCaretAtEnd(memberPage);
     await memberPage.keyboard.type('Mehdi écrit.');

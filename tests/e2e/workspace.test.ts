@@ -141,7 +141,7 @@ describe('the workspace: notes by theme, a board by status, search and trash', (
   it('shows who moved the note, and when, on the note page', async () => {
     await column('validated').getByRole('link', { name: HEALTH }).click();
     await page.waitForURL(`${server.url}/notes/${noteId(HEALTH)}`);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Connecté');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Enregistré');
     await expect
       .poll(() => page.locator('.status-history li').allTextContents())
       .toEqual([
@@ -164,7 +164,7 @@ describe('the workspace: notes by theme, a board by status, search and trash', (
     const admin = await newPage(DESKTOP);
     await addSessionCookie(admin.context(), server.url, server.admin.cookie);
     await admin.goto(`${server.url}/notes/${noteId(HEALTH)}`);
-    await expect.poll(() => admin.getByRole('status').first().textContent()).toBe('Connecté');
+    await expect.poll(() => admin.getByRole('status').first().textContent()).toBe('Enregistré');
     await placeCaretAtEnd(admin);
     await admin.keyboard.type(`La ${NEW_WORD} ne remplace pas un médecin de garde.`);
 

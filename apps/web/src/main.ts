@@ -2,6 +2,7 @@ import './styles.css';
 import type { SessionInfo } from '@plume/protocol';
 import { adminApi } from './admin-api.ts';
 import { accountColor } from './collab/account-color.ts';
+import { forgetOfflineCopies } from './collab/offline-copy.ts';
 import { loadIdentity, saveIdentity, type UserIdentity } from './collab/user-identity.ts';
 import { preferredLanguage, rememberLanguage } from './i18n/language-preference.ts';
 import { createTranslator, type Language } from './i18n/translator.ts';
@@ -89,6 +90,16 @@ function signedIn(info: SessionInfo, path: string): void {
 function signedOut(): void {
   session = { user: null, links: [], setupRequired: false };
   navigate(LOGIN_PATH);
+  // After navigating: a note page that was open has closed its copy, so none is held open. A
+  // shared computer keeps no note once its user has signed out.
+  forgetOfflineCopies(window.localStorage).catch(() => {
+    if (session?.user !== null) return;
+    disposeView();
+    disposeView = mountMessageView(root, {
+      message: i18n.t('offline.forgetAllFailed'),
+      action: { label: i18n.t('header.signIn'), onClick: render },
+    });
+  });
 }
 
 // The switch in the header: remembered in this browser, and the page is drawn again in that language.

@@ -5,6 +5,7 @@ export type { RawCollabSocket } from './raw-collab-socket.ts';
 export { awarenessFrame, openRawCollabSocket, syncUpdateFrame } from './raw-collab-socket.ts';
 export type { TestAccount, TestServer, TestServerOptions, TestShareLink } from './start-test-server.ts';
 export {
+  addTestMember,
   createTestAccount,
   createTestNote,
   createTestShareLink,

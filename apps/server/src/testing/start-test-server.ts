@@ -124,6 +124,22 @@ export async function createTestNote(
   return note.id;
 }
 
+/** Gives the account with `email` a role on a note through the API, as the test admin or `byCookie`'s account. */
+export async function addTestMember(
+  server: Pick<TestServer, 'url' | 'admin'>,
+  noteId: string,
+  email: string,
+  role: 'editor' | 'commenter' | 'viewer',
+  byCookie = server.admin.cookie,
+): Promise<void> {
+  const response = await fetch(`${server.url}/api/notes/${noteId}/members`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie: byCookie },
+    body: JSON.stringify({ email, role }),
+  });
+  if (response.status !== 200) throw new Error(`sharing a note answered ${response.status}: ${await response.text()}`);
+}
+
 /** A share link made through the API, and the cookie of a fresh browser session that redeemed it. */
 export type TestShareLink = { linkId: string; token: string; url: string; cookie: string };
 

@@ -1,28 +1,11 @@
-import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
-
 /**
- * Asks the browser to confirm leaving the page while edits made offline have not reached the
- * server: until offline storage exists, they live only in this tab. Returns a function that stops.
+ * Asks the browser to confirm leaving the page while `isAtRisk` says edits would go with it: the
+ * server has not confirmed them and the browser keeps no offline copy. Returns a function that stops.
  */
-export function guardOfflineEdits(doc: Y.Doc, provider: WebsocketProvider): () => void {
-  let editedOffline = false;
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider && !provider.wsconnected) editedOffline = true;
-  };
-  // Once synced again, the provider has sent the server every edit it lacked.
-  const onSync = (isSynced: boolean) => {
-    if (isSynced) editedOffline = false;
-  };
+export function guardOfflineEdits(isAtRisk: () => boolean): () => void {
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (editedOffline) event.preventDefault();
+    if (isAtRisk()) event.preventDefault();
   };
-  doc.on('update', onUpdate);
-  provider.on('sync', onSync);
   window.addEventListener('beforeunload', onBeforeUnload);
-  return () => {
-    doc.off('update', onUpdate);
-    provider.off('sync', onSync);
-    window.removeEventListener('beforeunload', onBeforeUnload);
-  };
+  return () => window.removeEventListener('beforeunload', onBeforeUnload);
 }

@@ -35,9 +35,21 @@ export function presentPeople(awareness: Awareness): PresentPerson[] {
   return people.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
 }
 
-/** Calls `onChange` with who is present now and on every change; returns a function that stops. */
+/**
+ * Calls `onChange` with who is present now and whenever someone comes, goes or changes name, role
+ * or colour; returns a function that stops.
+ */
 export function watchPresence(awareness: Awareness, onChange: (people: PresentPerson[]) => void): () => void {
-  const update = () => onChange(presentPeople(awareness));
+  // Awareness also changes with every caret move: redrawing the list then would take the focus
+  // from a person's button under the keyboard.
+  let shown = '';
+  const update = () => {
+    const people = presentPeople(awareness);
+    const key = JSON.stringify(people);
+    if (key === shown) return;
+    shown = key;
+    onChange(people);
+  };
   awareness.on('change', update);
   update();
   return () => awareness.off('change', update);

@@ -7,13 +7,19 @@ import { Plugin } from '@tiptap/pm/state';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { UserIdentity } from '../collab/user-identity.ts';
+import type { Translator } from '../i18n/translator.ts';
+import { cleanPastedHtml } from './clean-pasted-html.ts';
+import { openLinkDialog } from './link-dialog.ts';
+import { LinkInteractions } from './link-interactions.ts';
+import { MarkdownLinkRule } from './markdown-link-rule.ts';
 
 /** Colour shown for a co-author whose awareness carries no acceptable colour. */
 const FALLBACK_COLOR = '#6b7280';
 
 /**
  * Creates the note editor bound to a shared document, showing co-authors' carets; read-only when
- * `editable` is false (viewers, commenters).
+ * `editable` is false (viewers, commenters). Pasted HTML is cleaned first (see
+ * clean-pasted-html.ts); links get their dialog (Mod-K), their Markdown shortcut and Ctrl+click.
  */
 export function createNoteEditor(options: {
   element: HTMLElement;
@@ -22,8 +28,12 @@ export function createNoteEditor(options: {
   user: UserIdentity;
   label: string;
   editable: boolean;
+  /** The person's language, for checklist boxes, the link dialog and page breaks. */
+  i18n: Translator;
 }): Editor {
-  const { element, doc, provider, user, label, editable } = options;
+  const { element, doc, provider, user, label, editable, i18n } = options;
+  // Drawn by styles.css after each page break; a custom property is the way to give CSS a text.
+  element.style.setProperty('--page-break-label', cssString(i18n.t('editor.pageBreak')));
   return new Editor({
     element,
     editable,
@@ -31,13 +41,18 @@ export function createNoteEditor(options: {
     // live in styles.css instead.
     injectCSS: false,
     extensions: [
-      ...createEditorExtensions(),
+      ...createEditorExtensions({
+        taskCheckboxLabel: (text) => (text.trim() ? i18n.t('editor.task', { text }) : i18n.t('editor.taskEmpty')),
+      }),
       ReadOnlyAttribute,
+      MarkdownLinkRule,
+      LinkInteractions.configure({ openDialog: (editor) => openLinkDialog({ editor, i18n }) }),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
     ],
     editorProps: {
       attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: 'fr' },
+      transformPastedHTML: (html) => cleanPastedHtml(html),
     },
   });
 }
@@ -51,6 +66,11 @@ const ReadOnlyAttribute = Extension.create({
     return [new Plugin({ props: { attributes: () => ({ 'aria-readonly': String(!editor.isEditable) }) } })];
   },
 });
+
+// A CSS string holding `text`, quotes and backslashes escaped; line breaks cannot end it early.
+function cssString(text: string): string {
+  return `"${text.replace(/["\\]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
 
 // Awareness comes from other people's browsers: the name is shown as text only, and the colour
 // is used only when it is a plain #rrggbb.

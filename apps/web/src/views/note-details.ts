@@ -1,4 +1,11 @@
-import { NOTE_STATUSES, type NoteDetail, roleAllows, type StatusChange, type Theme } from '@plume/protocol';
+import {
+  NOTE_STATUSES,
+  type NoteDetail,
+  type NoteSummary,
+  roleAllows,
+  type StatusChange,
+  type Theme,
+} from '@plume/protocol';
 import type { Translator } from '../i18n/translator.ts';
 import { contributorsOf } from '../note-grouping.ts';
 import type { NotesApi } from '../notes-api.ts';
@@ -14,6 +21,8 @@ export type NoteDetails = {
   update(note: NoteDetail): void;
   /** Fetches the themes again, after someone added, renamed or deleted one. */
   reloadThemes(): void;
+  /** Shows the length of the note as the editor has it now, rather than the server's count. */
+  showLiveLength(length: Pick<NoteSummary, 'wordCount' | 'readingMinutes'>): void;
 };
 
 /**
@@ -31,6 +40,7 @@ export function createNoteDetails(deps: {
   const { i18n, notes, themes, onChanged } = deps;
   let note = deps.note;
   let themeList: Theme[] = [];
+  let liveLength: Pick<NoteSummary, 'wordCount' | 'readingMinutes'> | null = null;
   const editable = roleAllows(note.role, 'write');
   const describe = (error: unknown) => i18n.t('note.changeFailed', { reason: describeApiError(error, i18n) });
 
@@ -107,12 +117,23 @@ export function createNoteDetails(deps: {
       themeValue.replaceChildren(themeChip(theme, i18n));
       statusValue.replaceChildren(statusBadge(note.status, i18n));
     }
-    length.textContent = lengthText(note, i18n);
-    length.title = i18n.t('note.lengthHint');
+    showLength();
     const names = contributorsOf([note], i18n.language).map((person) => person.name);
     people.textContent = names.length > 0 ? i18n.formatList(names) : i18n.t('note.noContributors');
     history.replaceChildren(...[...note.statusHistory].reverse().map(renderChange));
     if (note.statusHistory.length === 0) history.append(h('li', { class: 'muted' }, i18n.t('note.historyEmpty')));
+  }
+
+  // The server recounts a few seconds after writing; the editor's own count is live.
+  function showLength(): void {
+    length.textContent = lengthText(liveLength ?? note, i18n);
+    if (liveLength) length.removeAttribute('title');
+    else length.title = i18n.t('note.lengthHint');
+  }
+
+  function showLiveLength(live: Pick<NoteSummary, 'wordCount' | 'readingMinutes'>): void {
+    liveLength = live;
+    showLength();
   }
 
   function renderChange(change: StatusChange): HTMLElement {
@@ -142,5 +163,5 @@ export function createNoteDetails(deps: {
 
   update(note);
   reloadThemes();
-  return { element, update, reloadThemes };
+  return { element, update, reloadThemes, showLiveLength };
 }

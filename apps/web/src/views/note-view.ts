@@ -1,12 +1,15 @@
 import { CLOSE_CODE, type NoteDetail, type NoteRole, roleAllows } from '@plume/protocol';
 import type { Editor } from '@tiptap/core';
 import { ApiCallError } from '../api-client.ts';
+import { caretPositionIn } from '../collab/caret-position.ts';
 import { connectNote, type NoteConnection } from '../collab/connect-note.ts';
-import { watchConnectionStatus } from '../collab/connection-status.ts';
+import type { OfflineCopy } from '../collab/offline-copy.ts';
 import { guardOfflineEdits } from '../collab/offline-edits-guard.ts';
 import { type PresentPerson, watchPresence } from '../collab/presence.ts';
+import { type SaveState, watchSaveState } from '../collab/save-state.ts';
 import type { UserIdentity } from '../collab/user-identity.ts';
 import { createNoteEditor } from '../editor/create-note-editor.ts';
+import { mountEditorToolbar } from '../editor/editor-toolbar.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
 import { loginPath } from '../routes.ts';
@@ -18,7 +21,9 @@ import type { WorkspaceSignal } from '../workspace-events.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { createNoteDetails, type NoteDetails } from './note-details.ts';
+import { createNoteOutline, type NoteOutline } from './note-outline.ts';
 import { createNoteTitle, type NoteTitle } from './note-title.ts';
+import { moveToHeading, needsOutline, watchReadingFigures } from './reading-aids.ts';
 import { openSaveTemplateDialog } from './save-template-dialog.ts';
 import { mountShareDialog } from './share-dialog.ts';
 
@@ -26,12 +31,13 @@ import { mountShareDialog } from './share-dialog.ts';
 const REFRESH_INTERVAL_MS = 1000;
 
 /**
- * The editor page of one note: title, the person's role, connection status, who is present, the
- * shared editor (read-only unless the role allows writing) and, beside it, the note's theme,
- * status, length and status history. Editors rename it and change its theme and status; accounts
- * duplicate it; owners share it and move it to the trash; admins save it as a template. When the
- * server says the person's access changed, the page reopens the note with the new role; when it
- * says access was removed, the editor goes away.
+ * The editor page of one note: title, the person's role, whether the server has saved their
+ * edits, who is present (a click on someone goes to where they write), the shared editor
+ * (read-only unless the role allows writing, kept in the browser too) and, beside it, the note's
+ * outline, theme, status, live length and status history. Editors rename it and change its theme
+ * and status; accounts duplicate it; owners share it and move it to the trash; admins save it as a
+ * template. When the server says the person's access changed, the page reopens the note with the
+ * new role; when it says access was removed, the editor goes away and so does its browser copy.
  */
 export function mountNoteView(
   root: HTMLElement,
@@ -82,7 +88,7 @@ export function mountNoteView(
     connection = null;
   }
 
-  function showProblem(message: string, action: 'back' | 'signIn' = 'back'): void {
+  function showProblem(message: string, action: 'back' | 'signIn' = 'back'): HTMLElement {
     // Nothing may be typed once the server has refused: the editor goes with the connection.
     editor?.setEditable(false);
     // The provider is still emitting the event that brought us here; tear it down right after.
@@ -91,9 +97,9 @@ export function mountNoteView(
       action === 'signIn'
         ? h('a', { href: loginPath(`/notes/${encodeURIComponent(noteId)}`), class: 'back' }, i18n.t('note.signIn'))
         : h('a', { href: '/', class: 'back' }, i18n.t('note.back'));
-    main.replaceChildren(
-      h('div', { class: 'card stack problem' }, h('p', { class: 'error', role: 'alert' }, message), link),
-    );
+    const card = h('div', { class: 'card stack problem' }, h('p', { class: 'error', role: 'alert' }, message), link);
+    main.replaceChildren(card);
+    return card;
   }
 
   function showLoadError(error: unknown): void {
@@ -105,13 +111,18 @@ export function mountNoteView(
     else showProblem(i18n.t('note.loadFailed', { reason: describeApiError(error, i18n) }));
   }
 
-  function handleRefusal(code: number): void {
-    if (code === CLOSE_CODE.accessRevoked.code) showProblem(i18n.t('note.accessRevoked'));
-    else if (code === CLOSE_CODE.noteNotFound.code) showProblem(i18n.t('note.notFound'));
+  function handleRefusal(code: number, offlineCopy: OfflineCopy): void {
+    if (code === CLOSE_CODE.accessRevoked.code) forgetCopy(showProblem(i18n.t('note.accessRevoked')), offlineCopy);
+    else if (code === CLOSE_CODE.noteNotFound.code) forgetCopy(showProblem(i18n.t('note.notFound')), offlineCopy);
     else if (code === CLOSE_CODE.unauthenticated.code) {
       showProblem(i18n.t('note.signInRequired'), 'signIn');
       onSignInRequired();
     } else showProblem(i18n.t('note.refused', { code: String(code) }));
+  }
+
+  // A note gone for good, or out of reach, leaves nothing in the browser.
+  function forgetCopy(problem: HTMLElement, offlineCopy: OfflineCopy): void {
+    offlineCopy.forget().catch(() => problem.append(h('p', { class: 'error' }, i18n.t('offline.forgetFailed'))));
   }
 
   // The server closed with "access changed" and y-websocket is already reconnecting: ask what
@@ -132,20 +143,60 @@ export function mountNoteView(
   function renderPerson(person: PresentPerson): HTMLElement {
     // The server stamps roles on others; one's own comes from the note.
     const personRole = person.isSelf ? role : person.role;
-    const chip = h(
-      'li',
-      { class: 'person', ...(personRole ? { 'data-role': personRole } : {}) },
-      person.isSelf ? i18n.t('presence.you', { name: person.name }) : person.name,
-    );
+    const chip = h('li', { class: 'person', ...(personRole ? { 'data-role': personRole } : {}) });
+    // Others are buttons that go to where they write.
+    const label = person.isSelf
+      ? chip
+      : h('button', { type: 'button', class: 'person-button', title: i18n.t('presence.goTo', { name: person.name }) });
+    label.append(person.isSelf ? i18n.t('presence.you', { name: person.name }) : person.name);
     if (personRole !== null && !roleAllows(personRole, 'write')) {
-      chip.append(h('span', { class: 'person-role' }, i18n.t(`role.${personRole}`)));
+      label.append(h('span', { class: 'person-role' }, i18n.t(`role.${personRole}`)));
+    }
+    if (label !== chip) {
+      label.addEventListener('click', () => goToPerson(person));
+      chip.append(label);
     }
     chip.style.setProperty('--person-color', person.color);
     return chip;
   }
 
+  // Their caret becomes ours and comes into view; a hint says when they have none in the note.
+  function goToPerson(person: PresentPerson): void {
+    if (!editor || !connection) return;
+    const position = caretPositionIn(editor, connection.provider.awareness.getStates().get(person.clientId));
+    if (position === null) {
+      presenceHint.textContent = i18n.t('presence.noCaret', { name: person.name });
+      return;
+    }
+    presenceHint.textContent = '';
+    editor.chain().focus().setTextSelection(position).scrollIntoView().run();
+  }
+
+  // Until the first sync the document is still empty: the server's length stays shown until then.
+  function watchFiguresOnceSynced(opened: NoteConnection, outline: NoteOutline): () => void {
+    let stopFigures: (() => void) | null = null;
+    const start = (isSynced: boolean) => {
+      if (!isSynced || !editor || stopFigures) return;
+      stopFigures = watchReadingFigures(editor, (figures) => {
+        details?.showLiveLength(figures);
+        outline.show(figures.headings, needsOutline(figures));
+      });
+    };
+    opened.provider.on('sync', start);
+    return () => {
+      opened.provider.off('sync', start);
+      stopFigures?.();
+    };
+  }
+
+  function saveText({ status, pending }: SaveState): string {
+    if (status === 'offline' && pending > 0) return i18n.tCount('status.offlinePending', pending);
+    return i18n.t(`status.${status}`);
+  }
+
   const actionError = h('p', { class: 'error', role: 'alert' });
   const actionDone = h('p', { class: 'success', role: 'status' });
+  const presenceHint = h('p', { class: 'hint presence-hint', role: 'status' });
 
   // Someone else renamed, refiled or moved the note, or its word count caught up with the text.
   function showLatest(note: NoteDetail): void {
@@ -163,7 +214,13 @@ export function mountNoteView(
       },
       (error: unknown) => {
         if (disposed) return;
-        if (error instanceof ApiCallError && error.code === 'noteNotFound') showProblem(i18n.t('note.notFound'));
+        // While the socket is open, the server will close it and say why (access removed, note
+        // trashed): the answer of a poll that came first must not hide that reason.
+        if (error instanceof ApiCallError && error.code === 'noteNotFound') {
+          if (!connection?.provider.wsconnected) showProblem(i18n.t('note.notFound'));
+        }
+        // Offline, the status line says so already; the details are fetched again once back.
+        else if (error instanceof ApiCallError && error.status === 0) return;
         // The editor keeps working meanwhile: only the details may be out of date.
         else actionError.textContent = i18n.t('note.loadFailed', { reason: describeApiError(error, i18n) });
       },
@@ -241,7 +298,7 @@ export function mountNoteView(
     role = note.role;
     const writable = roleAllows(note.role, 'write');
     document.title = `${note.title} · ${i18n.t('app.name')}`;
-    const status = h('p', { class: 'status', role: 'status', 'data-status': 'syncing' });
+    const status = h('p', { class: 'status', role: 'status', 'data-status': 'connecting' });
     const presence = h('ul', { class: 'presence', 'aria-label': i18n.t('presence.label') });
     const editorElement = h('div', { class: 'editor-page' });
     const badges = h('div', { class: 'note-badges' }, status);
@@ -271,6 +328,7 @@ export function mountNoteView(
     }
     actionError.textContent = '';
     actionDone.textContent = '';
+    presenceHint.textContent = '';
     actions.append(...noteActions(note));
     title = createNoteTitle({
       i18n,
@@ -280,18 +338,30 @@ export function mountNoteView(
       onRenamed: (renamed) => showLatest(renamed),
     });
     details = createNoteDetails({ i18n, note, notes: api, themes, onChanged: (changed) => showLatest(changed) });
+    const outline = createNoteOutline({
+      i18n,
+      onPick: (index) => {
+        if (editor) moveToHeading(editor, index);
+      },
+    });
     main.replaceChildren(
       h('a', { href: '/', class: 'back' }, i18n.t('note.back')),
       h('div', { class: 'note-head' }, title.element, badges),
       ...(notice ? [h('p', { class: 'notice', role: 'status' }, notice)] : []),
       h('div', { class: 'note-bar' }, presence, actions),
+      presenceHint,
       actionError,
       actionDone,
       // The editor comes first: on a phone, where the two stack, writing matters more than details.
-      h('div', { class: 'note-layout' }, editorElement, details.element),
+      h(
+        'div',
+        { class: 'note-layout' },
+        editorElement,
+        h('div', { class: 'note-side' }, outline.element, details.element),
+      ),
     );
 
-    const opened = connectNote(noteId, window.location);
+    const opened = connectNote(noteId, window.location, window.localStorage);
     connection = opened;
     editor = createNoteEditor({
       element: editorElement,
@@ -300,24 +370,35 @@ export function mountNoteView(
       user,
       label: i18n.t('note.editorLabel'),
       editable: writable,
+      i18n,
     });
+    if (writable) stops.push(mountEditorToolbar(editorElement, { editor, i18n }));
     const onClose = (event: CloseEvent | null) => {
       if (event?.code === CLOSE_CODE.accessChanged.code) recheckAccess();
     };
     opened.provider.on('connection-close', onClose);
+    const saving = watchSaveState(opened, {
+      readOnly: !writable,
+      onChange: (state) => {
+        status.dataset.status = state.status;
+        status.textContent = saveText(state);
+        if (opened.refusedWith !== null) handleRefusal(opened.refusedWith, opened.offlineCopy);
+      },
+    });
+    // Back in the editor, the person has moved on from a hint about someone's caret.
+    const noteEditor = editor;
+    const clearHint = () => {
+      presenceHint.textContent = '';
+    };
+    noteEditor.on('focus', clearHint);
     stops.push(
       () => opened.provider.off('connection-close', onClose),
-      guardOfflineEdits(opened.doc, opened.provider),
-      watchConnectionStatus(
-        opened.provider,
-        () => opened.refusedWith !== null,
-        (state) => {
-          status.dataset.status = state;
-          status.textContent = i18n.t(`status.${state}`);
-          if (opened.refusedWith !== null) handleRefusal(opened.refusedWith);
-        },
-      ),
+      () => noteEditor.off('focus', clearHint),
+      () => saving.stop(),
+      // Without a copy in the browser, edits the server has not confirmed live only in this tab.
+      guardOfflineEdits(() => !saving.confirmed && !opened.offlineCopy.available),
       watchPresence(opened.provider.awareness, (people) => presence.replaceChildren(...people.map(renderPerson))),
+      watchFiguresOnceSynced(opened, outline),
     );
     if (writable) editor.commands.focus('end');
   }

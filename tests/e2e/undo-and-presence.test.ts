@@ -1,0 +1,253 @@
+import { readingMinutes } from '@plume/protocol';
+import {
+  addTestMember,
+  connectTestClient,
+  createTestAccount,
+  createTestNote,
+  startTestServer,
+  type TestServer,
+} from '@plume/server/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as Y from 'yjs';
+import { addSessionCookie, keepScreenshot, paragraphsOf, placeCaretAtEnd, useChromiumPages } from './browser.ts';
+
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+const { newPage, violations } = useChromiumPages();
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ webRoot: inject('webRoot') });
+});
+afterAll(async () => {
+  await server?.dispose();
+  expect(violations()).toEqual([]);
+});
+
+/** Creates a signed-in account and makes it an editor of the note; returns its session cookie. */
+async function newEditor(noteId: string, name: string): Promise<string> {
+  const first = (name.split(' ')[0] ?? name).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const email = `${first}-${noteId.slice(0, 6)}@plume.test`;
+  const account = await createTestAccount(server, { email, name });
+  await addTestMember(server, noteId, email, 'editor');
+  return account.cookie;
+}
+
+/** Opens a note with a session cookie in a fresh browser profile; resolves once it is saved. */
+async function openNote(noteId: string, cookie: string, viewport = DESKTOP): Promise<Page> {
+  const page = await newPage(viewport);
+  await addSessionCookie(page.context(), server.url, cookie);
+  await page.goto(`${server.url}/notes/${noteId}`);
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Enregistré');
+  return page;
+}
+
+/** A paragraph as the editor stores it in the note's document. */
+function paragraphOf(text: string): Y.XmlElement {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  return paragraph;
+}
+
+/** `count` paragraphs, numbered from 1. */
+function paragraphs(count: number, text: (index: number) => string): Y.XmlElement[] {
+  return Array.from({ length: count }, (_, index) => paragraphOf(text(index + 1)));
+}
+
+/** Writes paragraphs into a note through a real y-websocket client, as another browser would. */
+async function seedNote(noteId: string, texts: readonly string[]): Promise<void> {
+  const client = connectTestClient(server.wsUrl, noteId, { cookie: server.admin.cookie });
+  try {
+    await client.synced();
+    // 'default' is the field of the document where the editor schema keeps a note's content.
+    client.doc.getXmlFragment('default').insert(
+      0,
+      texts.map((text) => paragraphOf(text)),
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The caret of a page's editor: its position, the end of the note's last paragraph, and whether it is on screen. */
+function caretOf(page: Page): Promise<{ head: number; endOfNote: number; onScreen: boolean }> {
+  return page.locator('.tiptap').evaluate((element) => {
+    type View = { coordsAtPos(position: number): { top: number; bottom: number } };
+    type State = { selection: { head: number }; doc: { content: { size: number } } };
+    const { state, view } = (element as unknown as { editor: { state: State; view: View } }).editor;
+    const { top, bottom } = view.coordsAtPos(state.selection.head);
+    return {
+      head: state.selection.head,
+      endOfNote: state.doc.content.size - 1,
+      onScreen: top >= 0 && bottom <= window.innerHeight,
+    };
+  });
+}
+
+/** Scrolls back to the top: Chromium paints a full-page screenshot of a scrolled page blank. */
+function scrollToTop(page: Page): Promise<void> {
+  return page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Whether an element's top is on the screen. */
+async function isOnScreen(page: Page, selector: string, text: string): Promise<boolean> {
+  const box = await page.locator(selector, { hasText: text }).boundingBox();
+  return box !== null && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0);
+}
+
+describe('undo in a paragraph two people write in', () => {
+  it('takes back only one’s own typing, on both pages, and redo brings it back', async () => {
+    const id = await createTestNote(server, 'Transports — gratuité');
+    await seedNote(id, ['Gratuité des transports :']);
+    const alice = await openNote(id, await newEditor(id, 'Alice Martin'));
+    const bruno = await openNote(id, await newEditor(id, 'Bruno Petit'));
+
+    await placeCaretAtEnd(alice);
+    await alice.keyboard.type(' Alice propose un essai.');
+    await expect.poll(() => paragraphsOf(bruno)).toEqual(['Gratuité des transports : Alice propose un essai.']);
+    await placeCaretAtEnd(bruno);
+    await bruno.keyboard.type(' Bruno chiffre le coût.');
+    const both = ['Gratuité des transports : Alice propose un essai. Bruno chiffre le coût.'];
+    await expect.poll(() => paragraphsOf(alice)).toEqual(both);
+
+    await alice.keyboard.press('Control+z');
+    for (const page of [alice, bruno]) {
+      await expect.poll(() => paragraphsOf(page)).toEqual(['Gratuité des transports : Bruno chiffre le coût.']);
+    }
+    await alice.keyboard.press('Control+Shift+z');
+    for (const page of [alice, bruno]) await expect.poll(() => paragraphsOf(page)).toEqual(both);
+    await expect.poll(() => alice.getByRole('status').first().textContent()).toBe('Enregistré');
+  });
+});
+
+describe('the presence list', () => {
+  it('takes a person to where a co-author writes, far down a long note', async () => {
+    const id = await createTestNote(server, 'Économie — plan de relance');
+    await seedNote(
+      id,
+      Array.from({ length: 60 }, (_, index) => `Paragraphe ${index + 1} du plan de relance.`),
+    );
+    const alice = await openNote(id, await newEditor(id, 'Alice Martin'));
+    const bruno = await openNote(id, await newEditor(id, 'Bruno Petit'));
+
+    // Through the editor, not Control+End or a click: Chromium leaves blocks far off screen
+    // unrendered (content-visibility), and places a caret in them unreliably.
+    await bruno.locator('.tiptap').evaluate((element) => {
+      (element as unknown as { editor: { commands: { focus(where: string): void } } }).editor.commands.focus('end');
+    });
+    await expect
+      .poll(() => caretOf(bruno).then(({ head, endOfNote, onScreen }) => head === endOfNote && onScreen))
+      .toBe(true);
+    await bruno.keyboard.type(' Bruno écrit ici.');
+    await expect
+      .poll(() => paragraphsOf(alice).then((paragraphs) => paragraphs.at(-1)))
+      .toBe('Paragraphe 60 du plan de relance. Bruno écrit ici.');
+    await alice.keyboard.press('Control+Home');
+    await expect.poll(() => caretOf(alice)).toMatchObject({ head: 1, onScreen: true });
+    expect(await isOnScreen(alice, '.tiptap p', 'Paragraphe 60')).toBe(false);
+
+    // Bruno's caret is at the end of the note, where he typed.
+    const { endOfNote } = await caretOf(alice);
+    await alice.getByRole('button', { name: 'Bruno Petit' }).click();
+    await expect.poll(() => caretOf(alice)).toMatchObject({ head: endOfNote, onScreen: true });
+    expect(await isOnScreen(alice, '.tiptap p', 'Paragraphe 60')).toBe(true);
+    await scrollToTop(alice);
+    await keepScreenshot(alice, 'presence-jump-desktop');
+
+    // Out of the editor, Bruno has no caret in the note: the list says so rather than moving Alice.
+    await bruno.getByRole('heading', { name: 'À propos de cette note' }).click();
+    await alice.keyboard.press('Control+Home');
+    await alice.getByRole('button', { name: 'Bruno Petit' }).click();
+    await expect
+      .poll(() => alice.locator('.presence-hint').textContent())
+      .toBe('Bruno Petit n’a pas de curseur dans la note pour l’instant.');
+    expect((await caretOf(alice)).head).toBe(1);
+    await keepScreenshot(alice, 'presence-hint-desktop');
+    await alice.locator('.tiptap p').first().click();
+    await expect.poll(() => alice.locator('.presence-hint').textContent()).toBe('');
+
+    const onPhone = await openNote(id, await newEditor(id, 'Chloé Roux'), PHONE);
+    await expect.poll(() => onPhone.locator('.presence .person').count()).toBe(3);
+    await expect.poll(() => onPhone.getByText('≈ 2 min de lecture · 363 mots').count()).toBe(1);
+    await keepScreenshot(onPhone, 'presence-phone');
+  });
+});
+
+describe('the reading aids', () => {
+  it('outlines the headings as they are typed, goes to one, and counts words as one types', async () => {
+    const id = await createTestNote(server, 'Sécurité — police de proximité');
+    const cookie = await newEditor(id, 'Alice Martin');
+    const alice = await openNote(id, cookie);
+    const length = alice.locator('.detail', { has: alice.getByRole('heading', { name: 'Longueur' }) });
+    const lengthText = () => length.locator('.detail-value').textContent();
+    const outline = alice.getByRole('navigation', { name: 'Plan de la note' });
+    await expect.poll(lengthText).toBe('Note vide');
+    await seedNote(id, ['Contexte', 'Un constat en cinq mots.', 'Propositions', 'Chiffrage']);
+    await expect.poll(lengthText).toBe('≈ 1 min de lecture · 8 mots');
+    expect(await outline.count()).toBe(0);
+
+    // Markdown's heading marks, typed at the start of a paragraph, make it a heading.
+    for (const [text, marks] of [
+      ['Contexte', '## '],
+      ['Propositions', '## '],
+      ['Chiffrage', '### '],
+    ] as const) {
+      await alice.locator('.tiptap p', { hasText: text }).click();
+      await alice.keyboard.press('Home');
+      await alice.keyboard.type(marks);
+    }
+    await expect
+      .poll(() => outline.getByRole('button').allTextContents())
+      .toEqual(['Contexte', 'Propositions', 'Chiffrage']);
+    expect(await outline.locator('li').evaluateAll((items) => items.map((item) => item.dataset.level))).toEqual([
+      '2',
+      '2',
+      '3',
+    ]);
+
+    await alice.locator('.tiptap p', { hasText: 'Un constat' }).click();
+    await alice.keyboard.press('End');
+    await alice.keyboard.type(' Puis quatre mots encore.');
+    await expect.poll(lengthText).toBe('≈ 1 min de lecture · 12 mots');
+
+    // Someone else writes forty paragraphs of five words under the first section: the figures
+    // follow, and "Propositions" is now far down the note.
+    const client = connectTestClient(server.wsUrl, id, { cookie: server.admin.cookie });
+    try {
+      await client.synced();
+      client.doc.getXmlFragment('default').insert(
+        2,
+        paragraphs(40, (index) => `Paragraphe de remplissage numéro ${index}.`),
+      );
+      expect(readingMinutes(212)).toBe(2);
+      await expect.poll(lengthText).toBe('≈ 2 min de lecture · 212 mots');
+    } finally {
+      client.destroy();
+    }
+
+    await alice.keyboard.press('Control+Home');
+    await expect.poll(() => isOnScreen(alice, '.tiptap h2', 'Propositions')).toBe(false);
+    await outline.getByRole('button', { name: 'Propositions' }).click();
+    await expect.poll(() => isOnScreen(alice, '.tiptap h2', 'Propositions')).toBe(true);
+    const caretBlock = await alice.locator('.tiptap').evaluate((element) => {
+      type State = { selection: { $head: { parent: { textContent: string; type: { name: string } } } } };
+      const { parent } = (element as unknown as { editor: { state: State } }).editor.state.selection.$head;
+      return `${parent.type.name}: ${parent.textContent}`;
+    });
+    expect(caretBlock).toBe('heading: Propositions');
+    await scrollToTop(alice);
+    await keepScreenshot(alice, 'outline-desktop');
+
+    // On a phone the outline comes after the editor, closed: the editor keeps the first screen.
+    const onPhone = await openNote(id, cookie, PHONE);
+    await expect.poll(() => onPhone.locator('.note-outline').isVisible()).toBe(true);
+    const editorBox = await onPhone.locator('.tiptap').boundingBox();
+    const outlineBox = await onPhone.locator('.note-outline').boundingBox();
+    expect(editorBox?.y).toBeLessThan(PHONE.height);
+    expect(outlineBox?.y).toBeGreaterThan((editorBox?.y ?? 0) + (editorBox?.height ?? 0));
+    expect(await onPhone.locator('.note-outline').getAttribute('open')).toBeNull();
+    await keepScreenshot(onPhone, 'outline-phone');
+  });
+});
