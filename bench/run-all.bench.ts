@@ -6,8 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestServer } from '@plume/server/testing';
 import { type Row, renderTable, row } from './report.ts';
 import { longHistory, runColdLoad } from './scenarios/cold-load.ts';
+import { buildWebApp, NOTE_PAGES, runEditorTyping, TYPISTS } from './scenarios/editor-typing.ts';
 import { IDLE_NOTES, runIdleMemory } from './scenarios/idle-memory.ts';
 import { type PropagationLoad, type PropagationResult, runPropagation } from './scenarios/propagation.ts';
 import { runSearch, SEARCH_NOTES, seedSearchCorpus, WORDS_PER_NOTE } from './scenarios/search.ts';
@@ -158,6 +160,50 @@ async function main(): Promise<void> {
       plumeOnly.push(row(title, 'server heap with the index (MB)', only(result.heapMb), (v) => v.toFixed(0)));
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  if (wanted('editor')) {
+    // The editor's budget is absolute too: a frame is 16 ms whatever another product does.
+    const webRoot = await mkdtemp(join(tmpdir(), 'plume-bench-web-'));
+    try {
+      const bundle = await buildWebApp(webRoot);
+      log('7 · editor bundle', bundle);
+      const only = (value: number) => ({ [PLUME.name]: [value] });
+      const sizeTitle = '7 · editor page JavaScript';
+      plumeOnly.push(
+        row(
+          sizeTitle,
+          `gzipped (KB, ${bundle.files} file${bundle.files === 1 ? '' : 's'})`,
+          only(bundle.gzipBytes / 1000),
+          (v) => v.toFixed(1),
+          {
+            text: '≤ 250 KB',
+            met: (p) => p <= 250,
+          },
+        ),
+      );
+      plumeOnly.push(row(sizeTitle, 'uncompressed (KB)', only(bundle.rawBytes / 1000), (v) => v.toFixed(0)));
+      const server = await startTestServer({ webRoot });
+      try {
+        const result = await runEditorTyping(server);
+        log('8 · typing', result);
+        const title = `8 · typing in a ${NOTE_PAGES}-page note (${result.noteWords.toLocaleString('en')} words), ${TYPISTS} people typing`;
+        plumeOnly.push(row(title, 'key → updated layout p50 (ms)', only(result.layoutP50), ms));
+        plumeOnly.push(
+          row(title, 'key → updated layout p95 (ms)', only(result.layoutP95), ms, {
+            text: '< 16 ms',
+            met: (p) => p < 16,
+          }),
+        );
+        plumeOnly.push(row(title, 'key → next frame p50 (ms, vsync wait included)', only(result.frameP50), ms));
+        plumeOnly.push(row(title, 'key → next frame p95 (ms, vsync wait included)', only(result.frameP95), ms));
+        plumeOnly.push(row(title, 'remote edits shown while measuring', only(result.remoteEdits), (v) => v.toFixed(0)));
+      } finally {
+        await server.dispose();
+      }
+    } finally {
+      await rm(webRoot, { recursive: true, force: true });
     }
   }
 
