@@ -132,8 +132,7 @@ describe('the presence list', () => {
     const alice = await openNote(id, await newEditor(id, 'Alice Martin'));
     const bruno = await openNote(id, await newEditor(id, 'Bruno Petit'));
 
-    // Through the editor, not Control+End or a click: Chromium leaves blocks far off screen
-    // unrendered (content-visibility), and places a caret in them unreliably.
+    // Through the editor, not Control+End: the caret must land at the very end of the note.
     await bruno.locator('.tiptap').evaluate((element) => {
       (element as unknown as { editor: { commands: { focus(where: string): void } } }).editor.commands.focus('end');
     });
@@ -172,6 +171,54 @@ describe('the presence list', () => {
     await expect.poll(() => onPhone.locator('.presence .person').count()).toBe(3);
     await expect.poll(() => onPhone.getByText('≈ 2 min de lecture · 363 mots').count()).toBe(1);
     await keepScreenshot(onPhone, 'presence-phone');
+  });
+  it('finds a co-author after they moved blocks, as a drag and drop does', async () => {
+    const id = await createTestNote(server, 'Santé — déserts médicaux');
+    await seedNote(
+      id,
+      Array.from({ length: 20 }, (_, index) => `Bloc ${index + 1}.`),
+    );
+    const alice = await openNote(id, await newEditor(id, 'Alice Martin'));
+    await expect.poll(() => paragraphsOf(alice).then((texts) => texts.length)).toBe(20);
+    // A client of her own, as her browser would be: the server names her after her account.
+    const denise = connectTestClient(server.wsUrl, id, { cookie: await newEditor(id, 'Denise Moreau') });
+    try {
+      await denise.synced();
+      denise.provider.awareness.setLocalStateField('user', { name: 'Denise', color: '#1d4ed8' });
+      // The first five blocks go to the end: deleted, then inserted anew, in one transaction.
+      const fragment = denise.doc.getXmlFragment('default');
+      denise.doc.transact(() => {
+        const moved = fragment.slice(0, 5).map((block) => paragraphOf(block.toString().replace(/<[^>]+>/g, '')));
+        fragment.delete(0, 5);
+        fragment.insert(fragment.length, moved);
+      });
+      // Her caret after "Bloc" in what was the third block, now the eighteenth.
+      const text = (fragment.get(17) as Y.XmlElement).get(0) as Y.XmlText;
+      expect(text.toString()).toBe('Bloc 3.');
+      const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, 4));
+      denise.provider.awareness.setLocalStateField('cursor', { anchor: at, head: at });
+      await expect
+        .poll(() => paragraphsOf(alice).then((texts) => texts.slice(-5)))
+        .toEqual(['Bloc 1.', 'Bloc 2.', 'Bloc 3.', 'Bloc 4.', 'Bloc 5.']);
+
+      await alice.getByRole('button', { name: 'Denise Moreau' }).click();
+      await expect
+        .poll(() =>
+          alice.locator('.tiptap').evaluate((element) => {
+            type Head = { parent: { textContent: string }; parentOffset: number };
+            const { $head } = (element as unknown as { editor: { state: { selection: { $head: Head } } } }).editor.state
+              .selection;
+            return `${$head.parent.textContent}|${$head.parentOffset}`;
+          }),
+        )
+        .toBe('Bloc 3.|4');
+      // Her caret is drawn there too, with her name.
+      await expect
+        .poll(() => alice.locator('.tiptap > p').nth(17).locator('.collaboration-carets__caret').count())
+        .toBe(1);
+    } finally {
+      denise.destroy();
+    }
   });
 });
 

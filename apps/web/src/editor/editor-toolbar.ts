@@ -1,4 +1,6 @@
 import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Translator } from '../i18n/translator.ts';
 import { h } from '../views/dom.ts';
 import { createBlockTypeSelect } from './block-type-select.ts';
@@ -14,6 +16,10 @@ import {
   type ToolbarAction,
 } from './toolbar-actions.ts';
 import { toolbarButton } from './toolbar-button.ts';
+
+/** Longest waits before the toolbar follows the person's own edit and a co-author's, in milliseconds. */
+const LOCAL_REFRESH_DELAY_MS = 100;
+const REMOTE_REFRESH_DELAY_MS = 300;
 
 /**
  * Mounts the editor's toolbars at the top of `container`, above the note: block type, formats,
@@ -84,9 +90,13 @@ export function mountEditorToolbar(container: HTMLElement, deps: { editor: Edito
   container.prepend(bar);
   const rovings = [createRovingFocus(main), createRovingFocus(table)];
 
-  let frame = 0;
+  let idle = 0;
+  let later: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
-    frame = 0;
+    cancelIdleCallback(idle);
+    clearTimeout(later);
+    idle = 0;
+    later = undefined;
     const editable = editor.isEditable;
     for (const refresher of refreshers) refresher(editable);
     const inTable = editable && isInTable(editor);
@@ -97,9 +107,14 @@ export function mountEditorToolbar(container: HTMLElement, deps: { editor: Edito
       if (hadFocus) editor.commands.focus();
     }
   };
-  // Every transaction can change what applies, remote ones included; one refresh per frame.
-  const scheduleRefresh = () => {
-    if (frame === 0) frame = requestAnimationFrame(refresh);
+  // Asking every command whether it can run takes milliseconds in a long note: the toolbar
+  // follows the person's own transactions once the browser is idle, out of the way of the frame
+  // that shows the key they pressed. Co-authors' edits rarely change what applies at the caret
+  // and arrive many times a second in a busy note: they refresh it at most a few times a second.
+  const scheduleRefresh = ({ transaction }: { transaction: Transaction }) => {
+    if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin === true) {
+      later ??= setTimeout(refresh, REMOTE_REFRESH_DELAY_MS);
+    } else if (idle === 0) idle = requestIdleCallback(refresh, { timeout: LOCAL_REFRESH_DELAY_MS });
   };
   const onBarKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -119,13 +134,12 @@ export function mountEditorToolbar(container: HTMLElement, deps: { editor: Edito
   bar.addEventListener('mousedown', onBarMouseDown);
   editor.view.dom.addEventListener('keydown', onEditorKeyDown);
   editor.on('transaction', scheduleRefresh);
-  editor.on('update', scheduleRefresh);
   refresh();
 
   return () => {
-    cancelAnimationFrame(frame);
+    cancelIdleCallback(idle);
+    clearTimeout(later);
     editor.off('transaction', scheduleRefresh);
-    editor.off('update', scheduleRefresh);
     editor.view.dom.removeEventListener('keydown', onEditorKeyDown);
     for (const roving of rovings) roving.dispose();
     bar.remove();

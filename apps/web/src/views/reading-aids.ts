@@ -54,13 +54,23 @@ export function needsOutline(figures: ReadingFigures): boolean {
  * twice a second. Returns a function that stops.
  */
 export function watchReadingFigures(editor: Editor, onChange: (figures: ReadingFigures) => void): () => void {
-  const refresh = throttle(() => onChange(readingFiguresOf(editor.state.doc)), REFRESH_INTERVAL_MS);
+  // Counting a long note's words takes milliseconds: it waits until the browser is idle, so that
+  // it never delays the frame showing a key just pressed.
+  let idle = 0;
+  const count = () => {
+    idle = 0;
+    onChange(readingFiguresOf(editor.state.doc));
+  };
+  const refresh = throttle(() => {
+    idle ||= requestIdleCallback(count, { timeout: REFRESH_INTERVAL_MS });
+  }, REFRESH_INTERVAL_MS);
   const onUpdate = () => refresh.call();
   editor.on('update', onUpdate);
   refresh.call();
   return () => {
     editor.off('update', onUpdate);
     refresh.cancel();
+    cancelIdleCallback(idle);
   };
 }
 
