@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Plume needs on a fresh clone: pnpm at the version package.json pins and the
-# workspace's packages; with --test-tools, also Debian's Chromium for the end-to-end tests.
+# workspace's packages; with --test-tools, also Debian's Chromium and poppler-utils for the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,12 +17,13 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pinned" ]; then
 fi
 
 if [ "${1:-}" = "--test-tools" ]; then
+  # Chromium drives the end-to-end tests and renders PDFs; poppler's pdfinfo and pdftotext read them back.
   chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
-  if [ ! -x "$chromium" ]; then
+  if [ ! -x "$chromium" ] || ! command -v pdftotext >/dev/null; then
     as_root=()
     [ "$(id -u)" -eq 0 ] || as_root=(sudo)
     "${as_root[@]}" apt-get update
-    "${as_root[@]}" apt-get install -y --no-install-recommends chromium
+    "${as_root[@]}" apt-get install -y --no-install-recommends chromium poppler-utils
   fi
 fi
 
