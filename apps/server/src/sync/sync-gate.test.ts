@@ -1,5 +1,6 @@
 import { DOCUMENT_FIELD } from '@plume/editor-schema';
-import { CLOSE_CODE, type CloseCodeName } from '@plume/protocol';
+import { CLOSE_CODE, type CloseCodeName, MESSAGE_TYPE } from '@plume/protocol';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -122,13 +123,42 @@ describe('the sync gate', () => {
     await scene.expectRefusal(syncUpdateFrame(forged), 'clientIdInUse');
   });
 
-  it('refuses an update with a clock gap', async () => {
+  it('refuses a sync step 2 with a clock gap', async () => {
     const scene = await sceneWithWitness();
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
     for (const word of ['un', 'deux', 'trois']) typeInNote(doc, 0, word);
-    await scene.expectRefusal(syncUpdateFrame(updates[2] as Uint8Array), 'clockGap');
+    await scene.expectRefusal(syncUpdateFrame(updates[2] as Uint8Array, true), 'clockGap');
+  });
+
+  it('answers an update with a clock gap by asking for what it builds on, then takes it whole', async () => {
+    const scene = await sceneWithWitness();
+    const writer = await openRaw(scene.server, scene.noteId, scene.guestCookie);
+    // The greeting: the server's sync step 1, then who is present.
+    await expect.poll(() => writer.received.length).toBeGreaterThanOrEqual(1);
+    const greeted = writer.received.length;
+    // A client back from a trip offline: the witness's text, then three words typed offline, of
+    // which only the last reaches the server before the client's sync step 2.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(scene.witness.doc));
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of [' un', ' deux', ' trois']) typeInNote(doc, noteText(doc).length, word);
+    writer.send(syncUpdateFrame(updates[2] as Uint8Array));
+
+    await expect.poll(() => writer.received.length).toBe(greeted + 1);
+    const decoder = decoding.createDecoder(writer.received[greeted] as Uint8Array);
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE_TYPE.sync);
+    expect(decoding.readVarUint(decoder)).toBe(0); // sync step 1
+    const serverState = decoding.readVarUint8Array(decoder);
+    expect(noteText(scene.witness.doc)).toBe('Constat : le chômage baisse.');
+
+    // The client answers as y-websocket does: everything beyond the server's state vector.
+    writer.send(syncUpdateFrame(Y.encodeStateAsUpdate(doc, serverState), true));
+    await expect.poll(() => noteText(scene.witness.doc)).toBe('Constat : le chômage baisse. un deux trois');
+    expect(writer.socket.readyState).toBe(writer.socket.OPEN);
+    writer.socket.close();
   });
 
   it('refuses an update that names 100,000 fake client ids', async () => {

@@ -40,10 +40,7 @@ export type ConnectionAuthor = PresenceStamp & {
 
 /** The messages a server sends to a member that just joined: its state vector and who is present. */
 export function encodeGreeting(room: Room): Uint8Array[] {
-  const syncStep1 = encoding.createEncoder();
-  encoding.writeVarUint(syncStep1, MESSAGE_TYPE.sync);
-  writeSyncStep1(syncStep1, room.doc);
-  const messages: Uint8Array[] = [encoding.toUint8Array(syncStep1)];
+  const messages: Uint8Array[] = [syncStep1Of(room.doc)];
   const present = [...room.awareness.getStates().keys()];
   if (present.length > 0) messages.push(encodeAwareness(room, present));
   return messages;
@@ -114,7 +111,18 @@ function handleSync(
         author.onReadOnlyUpdate();
         return null;
       }
-      if (applyCheckedUpdate(room, member, update, policy)) author.onEdit();
+      try {
+        if (applyCheckedUpdate(room, member, update, policy)) author.onEdit();
+      } catch (error) {
+        // An edit typed between reconnecting and the client's sync step 2 can overtake that step
+        // and build on changes the server does not have yet. The server asks for them with its own
+        // sync step 1: the client's answer carries them and this edit, and is checked in full. A
+        // sync step 2 with a gap has nothing left to wait for, and stays fatal.
+        if (step === messageYjsUpdate && error instanceof RejectedMessageError && error.closeCode === 'clockGap') {
+          return syncStep1Of(room.doc);
+        }
+        throw error;
+      }
       return null;
     }
     default:
@@ -207,4 +215,12 @@ function readPayload(decoder: decoding.Decoder, what: string): Uint8Array {
 function expectEnd(decoder: decoding.Decoder): void {
   if (decoding.hasContent(decoder))
     throw new RejectedMessageError('malformedMessage', 'bytes after the end of the message');
+}
+
+// A sync step 1: the document's state vector, which the client answers with everything it has beyond it.
+function syncStep1Of(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPE.sync);
+  writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
 }
