@@ -204,11 +204,17 @@ describe('the sync gate', () => {
     await scene.expectRefusal(syncUpdateFrame(update), 'invalidDocument');
   });
 
-  it('refuses a javascript: link', async () => {
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JaVaScRiPt:alert(1)',
+    ' \tjava\nscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'tel:+33123456789',
+    'plume-inconnu:x',
+  ])('refuses a link to %j', async (href) => {
     const scene = await sceneWithWitness();
-    const update = updateFrom((fragment) =>
-      fragment.insert(0, [paragraph('Cliquez ici', { link: { href: 'javascript:alert(document.cookie)' } })]),
-    );
+    const update = updateFrom((fragment) => fragment.insert(0, [paragraph('Cliquez ici', { link: { href } })]));
     await scene.expectRefusal(syncUpdateFrame(update), 'invalidDocument');
   });
 
