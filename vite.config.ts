@@ -25,6 +25,9 @@ export default defineConfig({
   test: {
     root: repositoryRoot,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Polls end as soon as what they wait for is true; the timeout only bounds a failure, and two
+    // shared cores running servers and browsers side by side can take seconds to get there.
+    expect: { poll: { timeout: 5_000 } },
     projects: [
       {
         extends: true,
@@ -45,6 +48,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/build-web.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -164,7 +164,7 @@ async function pressEnd(page: Page, text: string): Promise<void> {
  * redrew the block, and then go to the wrong place. No person types a key every 25 ms.
  */
 async function typeText(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text, { delay: 25 });
+  await page.keyboard.type(text);
 }
 
 /**
@@ -350,7 +350,7 @@ describe('the editor toolbar', () => {
     await expect.poll(rows).toBe(4);
     await tableButton('Supprimer la colonne').click();
     await expect.poll(columns).toBe(4);
-    expect(await tableButton('Ligne d’en-tête').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => tableButton('Ligne d’en-tête').getAttribute('aria-pressed')).toBe('true');
     await tableButton('Ligne d’en-tête').click();
     await expect.poll(() => editor.locator('th').count()).toBe(0);
     await expect.poll(() => tableButton('Ligne d’en-tête').getAttribute('aria-pressed')).toBe('false');
@@ -435,7 +435,7 @@ describe('the editor toolbar', () => {
     await expect.poll(() => focusedName(page)).toBe('Gras');
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.locator('strong').textContent()).toBe('clavier');
-    expect(await toolbar.getByRole('button', { name: 'Gras' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => toolbar.getByRole('button', { name: 'Gras' }).getAttribute('aria-pressed')).toBe('true');
     // Pressed from the keyboard, the button keeps the focus for the next one.
     expect(await focusedName(page)).toBe('Gras');
     await page.keyboard.press('ArrowRight');
