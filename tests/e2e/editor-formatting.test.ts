@@ -167,10 +167,7 @@ async function typeText(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-/**
- * Keeps a screenshot once the page has drawn two more frames: the note's blocks are laid out
- * only near the screen (content-visibility), and the browser decides which are near in a frame.
- */
+/** Keeps a screenshot once the page has drawn two more frames: the toolbar follows in idle time. */
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await keepScreenshot(page, name);
