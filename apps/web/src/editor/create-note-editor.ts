@@ -6,6 +6,7 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { Plugin } from '@tiptap/pm/state';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { coAuthorAwareness } from '../collab/co-author-awareness.ts';
 import type { UserIdentity } from '../collab/user-identity.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { cleanPastedHtml } from './clean-pasted-html.ts';
@@ -48,7 +49,12 @@ export function createNoteEditor(options: {
       MarkdownLinkRule,
       LinkInteractions.configure({ openDialog: (editor) => openLinkDialog({ editor, i18n }) }),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
-      CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+      CollaborationCaret.configure({
+        provider: { awareness: coAuthorAwareness(provider.awareness) },
+        user,
+        render: renderCaret,
+        selectionRender: renderSelection,
+      }),
     ],
     editorProps: {
       attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: 'fr' },
