@@ -1,0 +1,179 @@
+import { CELL_ALIGNMENTS, isSafeHref, type NoteContent } from '@plume/editor-schema';
+import { escapeHtml } from './html-escape.ts';
+
+/** How a note's content is turned into HTML. */
+export type BodyHtmlOptions = {
+  /** Levels added to every heading: 1 turns the note's h1–h3 into h2–h4, under the note's own h1 title. */
+  headingShift: number;
+};
+
+type Mark = { type: string; attrs?: Record<string, unknown> };
+type Node = NoteContent;
+
+const HEADING_MAX = 6;
+
+// The tags of the simple marks, outermost first so that the markup is the same whatever order
+// the document lists them in.
+const MARK_TAGS: ReadonlyArray<readonly [string, string]> = [
+  ['bold', 'strong'],
+  ['italic', 'em'],
+  ['underline', 'u'],
+  ['strike', 's'],
+  ['highlight', 'mark'],
+  ['code', 'code'],
+];
+
+/**
+ * A note's content (ProseMirror JSON valid in the editor schema) as HTML for print: every text
+ * and attribute escaped, links kept only for http(s) and mailto targets, task boxes drawn as
+ * text, table header rows in a `<thead>` so they repeat on each page.
+ */
+export function noteBodyHtml(content: NoteContent, options: BodyHtmlOptions): string {
+  return blocks(content.content, options);
+}
+
+function blocks(children: readonly Node[] | undefined, options: BodyHtmlOptions): string {
+  return (children ?? []).map((child) => block(child, options)).join('');
+}
+
+function block(node: Node, options: BodyHtmlOptions): string {
+  switch (node.type) {
+    case 'paragraph':
+      return `<p>${inline(node.content)}</p>`;
+    case 'heading': {
+      const level = Math.min(HEADING_MAX, clampInteger(node.attrs?.level, 1, 3, 1) + options.headingShift);
+      return `<h${level}>${inline(node.content)}</h${level}>`;
+    }
+    case 'bulletList':
+      return `<ul>${blocks(node.content, options)}</ul>`;
+    case 'orderedList': {
+      const start = clampInteger(node.attrs?.start, 0, 1_000_000, 1);
+      return `<ol${start === 1 ? '' : ` start="${start}"`}>${blocks(node.content, options)}</ol>`;
+    }
+    case 'listItem':
+      return `<li>${blocks(node.content, options)}</li>`;
+    case 'taskList':
+      return `<ul class="task-list">${blocks(node.content, options)}</ul>`;
+    case 'taskItem': {
+      const checked = node.attrs?.checked === true;
+      // A drawn box, not an <input>: it prints the same everywhere and nothing in it can be clicked.
+      return `<li class="task-item${checked ? ' task-done' : ''}"><span class="task-box" aria-hidden="true">${
+        checked ? '☑' : '☐'
+      }</span><div class="task-body">${blocks(node.content, options)}</div></li>`;
+    }
+    case 'blockquote':
+      return `<blockquote>${blocks(node.content, options)}</blockquote>`;
+    case 'codeBlock':
+      return `<pre><code>${escapeHtml(plainText(node))}</code></pre>`;
+    case 'horizontalRule':
+      return '<hr>';
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
+    case 'table':
+      return table(node, options);
+    default:
+      // The schema admits nothing else; unknown content still prints as its text.
+      return node.content ? blocks(node.content, options) : '';
+  }
+}
+
+function table(node: Node, options: BodyHtmlOptions): string {
+  const rows = node.content ?? [];
+  const [first, ...rest] = rows;
+  const firstIsHeader =
+    first !== undefined && (first.content ?? []).length > 0 && (first.content ?? []).every(isHeaderCell);
+  const head = firstIsHeader ? `<thead>${row(first, options)}</thead>` : '';
+  const body = (firstIsHeader ? rest : rows).map((child) => row(child, options)).join('');
+  return `<table>${head}${body ? `<tbody>${body}</tbody>` : ''}</table>`;
+}
+
+function row(node: Node, options: BodyHtmlOptions): string {
+  return `<tr>${(node.content ?? []).map((cell) => tableCell(cell, options)).join('')}</tr>`;
+}
+
+function tableCell(node: Node, options: BodyHtmlOptions): string {
+  const tag = isHeaderCell(node) ? 'th' : 'td';
+  const colspan = clampInteger(node.attrs?.colspan, 1, 1_000, 1);
+  const rowspan = clampInteger(node.attrs?.rowspan, 1, 65_534, 1);
+  const align = node.attrs?.align;
+  const attributes = [
+    colspan > 1 ? ` colspan="${colspan}"` : '',
+    rowspan > 1 ? ` rowspan="${rowspan}"` : '',
+    typeof align === 'string' && (CELL_ALIGNMENTS as readonly string[]).includes(align)
+      ? ` class="align-${align}"`
+      : '',
+  ].join('');
+  return `<${tag}${attributes}>${blocks(node.content, options)}</${tag}>`;
+}
+
+function isHeaderCell(node: Node): boolean {
+  return node.type === 'tableHeader';
+}
+
+/** Runs of inline nodes, consecutive nodes with the same link target grouped under one `<a>`. */
+function inline(children: readonly Node[] | undefined): string {
+  const nodes = children ?? [];
+  let html = '';
+  let index = 0;
+  while (index < nodes.length) {
+    const href = linkOf(nodes[index] as Node);
+    let end = index + 1;
+    while (end < nodes.length && linkOf(nodes[end] as Node) === href) end++;
+    const run = nodes.slice(index, end);
+    const inner = run.map(inlineNode).join('');
+    if (href === null) html += inner;
+    else {
+      const text = run.map((node) => node.text ?? '').join('');
+      // On paper a link is only useful with its address, unless the text already is the address.
+      const address = sameAddress(text, href)
+        ? ''
+        : `<span class="link-address"> (${escapeHtml(displayAddress(href))})</span>`;
+      html += `<a href="${escapeHtml(href)}">${inner}</a>${address}`;
+    }
+    index = end;
+  }
+  return html;
+}
+
+function inlineNode(node: Node): string {
+  if (node.type === 'hardBreak') return '<br>';
+  if (node.type !== 'text') return '';
+  let html = escapeHtml(node.text ?? '');
+  const names = new Set((node.marks ?? []).map((mark) => mark.type));
+  for (let index = MARK_TAGS.length - 1; index >= 0; index--) {
+    const [name, tag] = MARK_TAGS[index] as readonly [string, string];
+    if (names.has(name)) html = `<${tag}>${html}</${tag}>`;
+  }
+  return html;
+}
+
+/** The safe link target of an inline node, or null: hostile targets are dropped and the text kept. */
+function linkOf(node: Node): string | null {
+  const link = (node.marks as Mark[] | undefined)?.find((mark) => mark.type === 'link');
+  const href = link?.attrs?.href;
+  return isSafeHref(href) ? href : null;
+}
+
+function displayAddress(href: string): string {
+  return href.startsWith('mailto:') ? href.slice('mailto:'.length) : href;
+}
+
+function sameAddress(text: string, href: string): boolean {
+  const trimmed = text.trim();
+  return (
+    trimmed === href ||
+    trimmed === displayAddress(href) ||
+    `https://${trimmed}` === href ||
+    `http://${trimmed}` === href
+  );
+}
+
+function plainText(node: Node): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  return (node.content ?? []).map(plainText).join('');
+}
+
+function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
