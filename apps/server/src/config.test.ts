@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       publicUrl: null,
       allowedOrigins: [],
       trustProxy: false,
+      print: { marking: 'Confidentiel — ne pas diffuser' },
+      chromiumPath: '/usr/bin/chromium',
     });
   });
 
@@ -34,6 +36,8 @@ describe('loadConfig', () => {
         PUBLIC_URL: 'https://notes.example.org',
         ALLOWED_ORIGINS: 'https://app.example.org, http://localhost:5173',
         TRUST_PROXY: 'loopback',
+        PRINT_MARKING: '  Diffusion   restreinte ',
+        CHROMIUM_PATH: '/opt/chromium/chrome',
       },
       defaults,
     );
@@ -48,6 +52,8 @@ describe('loadConfig', () => {
       publicUrl: new URL('https://notes.example.org'),
       allowedOrigins: ['https://app.example.org', 'http://localhost:5173'],
       trustProxy: 'loopback',
+      print: { marking: 'Diffusion restreinte' },
+      chromiumPath: '/opt/chromium/chrome',
     });
   });
 
@@ -64,6 +70,9 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://notes.example.org' }, /PUBLIC_URL/],
     [{ ALLOWED_ORIGINS: 'https://app.example.org/path' }, /ALLOWED_ORIGINS/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY/],
+    [{ PRINT_MARKING: 'x'.repeat(121) }, /PRINT_MARKING/],
+    [{ CHROMIUM_PATH: 'chromium' }, /CHROMIUM_PATH/],
+    [{ PRINT_MARKING: 'Secret\u0007' }, /PRINT_MARKING/],
   ])('refuses %o, naming the variable', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

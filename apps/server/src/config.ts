@@ -22,7 +22,20 @@ export type ServerConfig = {
   allowedOrigins: string[];
   /** Which proxies may tell the client's address (TRUST_PROXY, Express syntax); false trusts none. */
   trustProxy: string | number | false;
+  /** How notes are printed. */
+  print: PrintConfig;
+  /** Chromium that renders PDF packs (CHROMIUM_PATH, default /usr/bin/chromium); a missing binary makes packs answer 503, not the start fail. */
+  chromiumPath: string;
 };
+
+/** What every printed page carries. */
+export type PrintConfig = {
+  /** The marking printed on every page but a pack's cover (PRINT_MARKING, default "Confidentiel — ne pas diffuser"). */
+  marking: string;
+};
+
+/** Longest print marking, in characters: it has to fit in a page footer. */
+export const PRINT_MARKING_MAX_LENGTH = 120;
 
 /** Limits of the sync endpoint, per connection. */
 export type SyncConfig = {
@@ -65,6 +78,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    print: { marking: parsePrintMarking(env.PRINT_MARKING) },
+    chromiumPath: parseChromiumPath(env.CHROMIUM_PATH),
   };
 }
 
@@ -131,6 +146,22 @@ function parseTrustProxy(value: string | undefined): string | number | false {
   if (trimmed === 'true')
     throw new ConfigError('TRUST_PROXY=true trusts every client; name the proxy instead (e.g. "loopback" or "1").');
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+function parsePrintMarking(value: string | undefined): string {
+  const marking = value?.replace(/\s+/g, ' ').trim();
+  if (!marking) return 'Confidentiel — ne pas diffuser';
+  if ([...marking].length > PRINT_MARKING_MAX_LENGTH)
+    throw new ConfigError(`PRINT_MARKING must be at most ${PRINT_MARKING_MAX_LENGTH} characters long.`);
+  if (/[\p{Cc}\p{Cf}]/u.test(marking)) throw new ConfigError('PRINT_MARKING must not hold control characters.');
+  return marking;
+}
+
+function parseChromiumPath(value: string | undefined): string {
+  const trimmed = value?.trim();
+  if (!trimmed) return '/usr/bin/chromium';
+  if (!isAbsolute(trimmed)) throw new ConfigError(`CHROMIUM_PATH must be an absolute path, got "${value}".`);
+  return trimmed;
 }
 
 function parsePort(value: string | undefined): number {

@@ -13,6 +13,7 @@ import { createOriginPolicy } from './http/origin-policy.ts';
 import { createCookiePolicy } from './http/session-cookie.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoteActivity } from './note-activity.ts';
+import { createChromiumRenderer, type PdfRenderer } from './pdf/chromium-renderer.ts';
 import { CONTROL_SOCKET_NAME, openPlumeStores } from './plume-stores.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
@@ -76,6 +77,8 @@ export async function startPlumeServer(
   });
   const workspace = createWorkspace({ notes, documents, rooms, auth, events, logger });
   boundWorkspace = workspace;
+  // Made on the first pack, so a server that never prints never starts Chromium.
+  let pdfRenderer: PdfRenderer | null = null;
   const app = createApp({
     workspace,
     rooms,
@@ -88,6 +91,14 @@ export async function startPlumeServer(
     cookie,
     hasFailingWrites: () => rooms.hasFailingWrites,
     metrics: { registry: metrics.registry, token: config.metricsToken },
+    print: config.print,
+    pdfRenderer: () => {
+      pdfRenderer ??= createChromiumRenderer({
+        executablePath: config.chromiumPath,
+        logger: logger.child({ component: 'pdf' }),
+      });
+      return pdfRenderer;
+    },
     logger: logger.child({ component: 'http' }),
   });
   const server = createServer(app);
@@ -133,6 +144,7 @@ export async function startPlumeServer(
     await collab.close();
     await rooms.closeAll();
     await workspace.close();
+    await pdfRenderer?.close();
     // Ending the change feeds left their sockets idle.
     server.closeIdleConnections();
     await control.close();

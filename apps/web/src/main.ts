@@ -7,6 +7,7 @@ import { loadIdentity, saveIdentity, type UserIdentity } from './collab/user-ide
 import { preferredLanguage, rememberLanguage } from './i18n/language-preference.ts';
 import { createTranslator, type Language } from './i18n/translator.ts';
 import { notesApi } from './notes-api.ts';
+import { packApi } from './pack-api.ts';
 import { guardRoute } from './route-guard.ts';
 import { LOGIN_PATH, loginPath, returnPathFrom, routeOf } from './routes.ts';
 import { searchApi } from './search-api.ts';
@@ -15,22 +16,15 @@ import { sharingApi } from './sharing-api.ts';
 import { templatesApi } from './templates-api.ts';
 import { themesApi } from './themes-api.ts';
 import { tokenFromFragment } from './token-from-fragment.ts';
-import { mountAccountView } from './views/account-view.ts';
-import { mountAdminView } from './views/admin-view.ts';
 import { createAppHeader } from './views/app-header.ts';
 import { describeApiError } from './views/describe-api-error.ts';
 import { h } from './views/dom.ts';
 import { mountIdentityView } from './views/identity-view.ts';
-import { mountInvitationView } from './views/invitation-view.ts';
 import { mountLoginView } from './views/login-view.ts';
 import { mountMessageView } from './views/message-view.ts';
 import { mountNoteView } from './views/note-view.ts';
-import { mountSearchView } from './views/search-view.ts';
 import { mountSetupNeededView } from './views/setup-needed-view.ts';
-import { mountSetupView } from './views/setup-view.ts';
 import { mountShareLinkView } from './views/share-link-view.ts';
-import { mountThemesView } from './views/themes-view.ts';
-import { mountTrashView } from './views/trash-view.ts';
 import { mountWorkspaceView } from './views/workspace-view.ts';
 import { watchWorkspaceEvents } from './workspace-events.ts';
 
@@ -137,6 +131,26 @@ function chooseName(): void {
   });
 }
 
+// Screens the note page never shows are loaded when first opened: the editor page's script then
+// carries only what writing needs. A screen left before it loaded is disposed as soon as it comes.
+function mountLater(load: () => Promise<() => void>): void {
+  let dispose: (() => void) | null = null;
+  let left = false;
+  disposeView = () => {
+    left = true;
+    dispose?.();
+  };
+  load().then(
+    (mounted) => {
+      if (left) mounted();
+      else dispose = mounted;
+    },
+    (error: unknown) => {
+      if (!left) showFailure(error);
+    },
+  );
+}
+
 function render(): void {
   disposeView();
   disposeView = () => {};
@@ -173,20 +187,24 @@ function render(): void {
       });
       break;
     case 'setup':
-      disposeView = mountSetupView(root, {
-        i18n,
-        api: sessionApi,
-        token: pageToken,
-        onSignedIn: (info) => signedIn(info, '/admin'),
-      });
+      mountLater(async () =>
+        (await import('./views/setup-view.ts')).mountSetupView(root, {
+          i18n,
+          api: sessionApi,
+          token: pageToken,
+          onSignedIn: (info) => signedIn(info, '/admin'),
+        }),
+      );
       break;
     case 'invitation':
-      disposeView = mountInvitationView(root, {
-        i18n,
-        api: sessionApi,
-        token: pageToken,
-        onSignedIn: (info) => signedIn(info, '/'),
-      });
+      mountLater(async () =>
+        (await import('./views/invitation-view.ts')).mountInvitationView(root, {
+          i18n,
+          api: sessionApi,
+          token: pageToken,
+          onSignedIn: (info) => signedIn(info, '/'),
+        }),
+      );
       break;
     case 'shareLink':
       disposeView = mountShareLinkView(root, {
@@ -200,17 +218,27 @@ function render(): void {
       break;
     case 'account':
       if (!user) throw new Error('guardRoute let a browser without an account reach the account page');
-      disposeView = mountAccountView(root, { i18n, api: sessionApi, account: user, header, onSignedOut: signedOut });
+      mountLater(async () =>
+        (await import('./views/account-view.ts')).mountAccountView(root, {
+          i18n,
+          api: sessionApi,
+          account: user,
+          header,
+          onSignedOut: signedOut,
+        }),
+      );
       break;
     case 'admin':
       if (!user) throw new Error('guardRoute let a browser without an account reach the admin page');
-      disposeView = mountAdminView(root, {
-        i18n,
-        api: adminApi,
-        templates: templatesApi,
-        header,
-        currentUserId: user.id,
-      });
+      mountLater(async () =>
+        (await import('./views/admin-view.ts')).mountAdminView(root, {
+          i18n,
+          api: adminApi,
+          templates: templatesApi,
+          header,
+          currentUserId: user.id,
+        }),
+      );
       break;
     case 'note':
       if (identity === null) {
@@ -234,26 +262,48 @@ function render(): void {
       });
       break;
     case 'search':
-      disposeView = mountSearchView(root, {
-        i18n,
-        api: searchApi,
-        themes: themesApi,
-        header,
-        watchEvents: watchWorkspaceEvents,
-      });
+      mountLater(async () =>
+        (await import('./views/search-view.ts')).mountSearchView(root, {
+          i18n,
+          api: searchApi,
+          themes: themesApi,
+          header,
+          watchEvents: watchWorkspaceEvents,
+        }),
+      );
       break;
     case 'trash':
-      disposeView = mountTrashView(root, { i18n, api: notesApi, header, watchEvents: watchWorkspaceEvents });
+      mountLater(async () =>
+        (await import('./views/trash-view.ts')).mountTrashView(root, {
+          i18n,
+          api: notesApi,
+          header,
+          watchEvents: watchWorkspaceEvents,
+        }),
+      );
+      break;
+    case 'pack':
+      mountLater(async () =>
+        (await import('./views/pack-view.ts')).mountPackView(root, {
+          i18n,
+          notes: notesApi,
+          themes: themesApi,
+          packs: packApi,
+          header,
+        }),
+      );
       break;
     case 'themes':
-      disposeView = mountThemesView(root, {
-        i18n,
-        themes: themesApi,
-        notes: notesApi,
-        header,
-        isAdmin: user?.isAdmin === true,
-        watchEvents: watchWorkspaceEvents,
-      });
+      mountLater(async () =>
+        (await import('./views/themes-view.ts')).mountThemesView(root, {
+          i18n,
+          themes: themesApi,
+          notes: notesApi,
+          header,
+          isAdmin: user?.isAdmin === true,
+          watchEvents: watchWorkspaceEvents,
+        }),
+      );
       break;
     case 'notes':
     case 'unknown':

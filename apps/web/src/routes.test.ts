@@ -23,6 +23,7 @@ describe('routeOf', () => {
     ['/trash', { name: 'trash' }],
     ['/themes', { name: 'themes' }],
     ['/themes/abc', { name: 'unknown' }],
+    ['/pack', { name: 'pack' }],
   ])('reads %s', (pathname, route) => {
     expect(routeOf(pathname)).toEqual(route);
   });

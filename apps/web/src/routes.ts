@@ -13,6 +13,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'trash' }
   | { name: 'themes' }
+  | { name: 'pack' }
   | { name: 'unknown' };
 
 /** Path of the sign-in page. */
@@ -30,6 +31,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/search': { name: 'search' },
   '/trash': { name: 'trash' },
   '/themes': { name: 'themes' },
+  '/pack': { name: 'pack' },
 };
 
 /** The search page's address for a query; the page itself when the query is blank. */

@@ -5,4 +5,6 @@ export { CELL_ALIGNMENTS, createEditorExtensions, DOCUMENT_FIELD, HEADING_LEVELS
 export { createEditorSchema } from './editor-schema.ts';
 export type { NoteContent } from './note-content.ts';
 export { countWords, documentUpdateFrom, noteContentOf } from './note-content.ts';
+export type { ParsableDom } from './note-dom-parser.ts';
+export { noteContentFromDom } from './note-dom-parser.ts';
 export { HREF_MAX_LENGTH, isSafeHref } from './safe-href.ts';

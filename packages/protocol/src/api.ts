@@ -23,7 +23,18 @@ export const API_ERROR = {
   unsupportedMediaType: { status: 415, message: 'Send the body as application/json.' },
   notFound: { status: 404, message: 'Nothing is served at this address.' },
   payloadTooLarge: { status: 413, message: 'The request body is too large.' },
+  importTooLarge: { status: 413, message: 'This file is too large to import (at most 5 MB).' },
+  importUnsupportedType: {
+    status: 415,
+    message: 'Only Markdown, HTML, Word (.docx) and plain text files can be imported.',
+  },
+  importUnreadable: {
+    status: 422,
+    message: 'This file could not be read: it is damaged or not of the type it claims.',
+  },
+  importTooComplex: { status: 422, message: 'This file holds more than a note may: too large or too deeply nested.' },
   storageUnavailable: { status: 503, message: 'Storage is unavailable; try again shortly.' },
+  printUnavailable: { status: 503, message: 'The server cannot produce PDFs: Chromium is not installed.' },
   internalError: { status: 500, message: 'Something went wrong on the server.' },
 } as const;
 

@@ -35,9 +35,22 @@ export {
 } from './auth-api.ts';
 export type { CloseCodeName, MessageType } from './collab.ts';
 export { CLOSE_CODE, COLLAB_PATH, isFinalCloseCode, MESSAGE_TYPE } from './collab.ts';
+export type { ExportFormat, ImportKind } from './export-import.ts';
+export {
+  EXPORT_FORMATS,
+  exportNotePath,
+  exportQuery,
+  IMPORT_MAX_BYTES,
+  IMPORT_MEDIA_TYPES,
+  importQuery,
+} from './export-import.ts';
 export { createNoteId, isNoteId, NOTE_ID_LENGTH, NOTE_ID_PATTERN } from './note-id.ts';
+export type { PackRequest } from './pack-api.ts';
+export { PACK_COVER_TEXT_MAX_LENGTH, PACK_MAX_NOTES, PAPER_SIZES, packRequest } from './pack-api.ts';
 export type { PresenceUser } from './presence.ts';
 export { DISPLAY_NAME_MAX_LENGTH, isSafeColor, normaliseDisplayName, PRESENCE_COLORS } from './presence.ts';
+export type { PrintNoteQuery } from './print-api.ts';
+export { PRINT_LANGUAGES, printNotePath, printNoteQuery } from './print-api.ts';
 export { cleanText } from './text-fields.ts';
 export type {
   CreateNoteRequest,

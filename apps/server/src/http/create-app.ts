@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Auth } from '../auth/create-auth.ts';
+import type { PdfRenderer } from '../pdf/chromium-renderer.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { Workspace } from '../workspace/create-workspace.ts';
@@ -9,11 +10,15 @@ import { createAdminRouter } from './admin-routes.ts';
 import { sendApiError } from './api-error.ts';
 import { createAuthRouter } from './auth-routes.ts';
 import { createEventsRouter } from './events-routes.ts';
+import { createExportRouter } from './export-routes.ts';
 import { createHealthHandler } from './health-route.ts';
+import { createImportRouter } from './import-routes.ts';
 import { createMetricsHandler } from './metrics-route.ts';
 import { createNotesRouter } from './notes-routes.ts';
 import { createOpenApiDocument } from './openapi-document.ts';
 import type { OriginPolicy } from './origin-policy.ts';
+import { createPackRouter } from './pack-routes.ts';
+import { createPrintRouter } from './print-routes.ts';
 import { createAuthenticate } from './request-context.ts';
 import { createRequestGuard } from './request-guard.ts';
 import { createSearchRouter } from './search-routes.ts';
@@ -41,6 +46,10 @@ export function createApp(options: {
   cookie: CookiePolicy;
   hasFailingWrites: () => boolean;
   metrics: { registry: Registry; token: string | null };
+  /** The marking printed on every page (PRINT_MARKING). */
+  print: { marking: string };
+  /** The PDF renderer of briefing packs, made on first use. */
+  pdfRenderer: () => PdfRenderer;
   logger: Logger;
 }): Express {
   const { workspace, rooms, auth, dataDir, webRoot, publicUrl, origins, cookie, hasFailingWrites, metrics, logger } =
@@ -59,6 +68,8 @@ export function createApp(options: {
     response.set('Cache-Control', 'no-store');
     next();
   });
+  // Imports send a file as the raw body, which the JSON-only guard below refuses; the import router guards itself.
+  api.use('/notes/import', createImportRouter({ workspace, rooms, auth, origins, cookie }));
   api.use(createRequestGuard(origins));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(createAuthenticate(auth, cookie));
@@ -68,7 +79,16 @@ export function createApp(options: {
   api.get('/openapi.json', (_request, response) => {
     response.json(openApi);
   });
+  api.use('/notes', createPrintRouter({ workspace, rooms, auth, marking: options.print.marking }));
+  api.use(
+    '/notes',
+    createExportRouter({ workspace, rooms, auth, pdfRenderer: options.pdfRenderer, marking: options.print.marking }),
+  );
   api.use('/notes', createNotesRouter({ workspace, rooms, auth, publicUrl }));
+  api.use(
+    '/packs',
+    createPackRouter({ workspace, rooms, auth, pdfRenderer: options.pdfRenderer, marking: options.print.marking }),
+  );
   api.use('/trash', createTrashRouter(workspace, auth));
   api.use('/themes', createThemesRouter(workspace, auth));
   api.use('/templates', createTemplatesRouter(workspace, rooms, auth));

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { sendApiError } from './api-error.ts';
 import type { OriginPolicy } from './origin-policy.ts';
 
@@ -15,13 +15,7 @@ export function createRequestGuard(origins: OriginPolicy): RequestHandler {
       next();
       return;
     }
-    const site = request.get('sec-fetch-site');
-    const origin = request.get('origin');
-    const crossSite =
-      site !== undefined
-        ? site !== 'same-origin' && site !== 'none'
-        : origin !== undefined && !origins.allows(origin, request.get('host'));
-    if (crossSite) {
+    if (isCrossSite(request, origins)) {
       sendApiError(response, 'crossSiteRequest');
       return;
     }
@@ -32,4 +26,13 @@ export function createRequestGuard(origins: OriginPolicy): RequestHandler {
     }
     next();
   };
+}
+
+/** Whether a browser says the request comes from another site (Sec-Fetch-Site, or failing that Origin). */
+export function isCrossSite(request: Request, origins: OriginPolicy): boolean {
+  const site = request.get('sec-fetch-site');
+  const origin = request.get('origin');
+  return site !== undefined
+    ? site !== 'same-origin' && site !== 'none'
+    : origin !== undefined && !origins.allows(origin, request.get('host'));
 }

@@ -30,3 +30,25 @@ export const securityHeaders: RequestHandler = (_request, response, next) => {
   });
   next();
 };
+
+/**
+ * Headers of a printed or exported document served by Plume (print page, pack HTML, HTML export):
+ * it runs nothing and fetches nothing, its styles inline and its fonts data: URLs. `framing`
+ * 'self' lets the app frame it to call print() on it; 'none' forbids any frame.
+ */
+export function printedDocumentHeaders(framing: 'self' | 'none'): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      "style-src 'unsafe-inline'",
+      'font-src data:',
+      'img-src data:',
+      "base-uri 'none'",
+      "form-action 'none'",
+      `frame-ancestors '${framing}'`,
+    ].join('; '),
+    'X-Frame-Options': framing === 'self' ? 'SAMEORIGIN' : 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
+}

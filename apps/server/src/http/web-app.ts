@@ -33,6 +33,7 @@ const PAGE_ROUTES = [
   '/search',
   '/trash',
   '/themes',
+  '/pack',
   '/login',
   '/account',
   '/admin',

@@ -28,6 +28,8 @@ export type TestServerOptions = PlumeServerHooks & {
   trustProxy?: ServerConfig['trustProxy'];
   /** False starts with no account at all, as a fresh install does. */
   withAdmin?: boolean;
+  /** Chromium that renders PDF packs; a path where none is installed makes packs answer 503. */
+  chromiumPath?: string;
 };
 
 /** Starts a real server on loopback, on a free port unless one is given; `dispose` tears it down. */
@@ -45,6 +47,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     publicUrl: null,
     allowedOrigins: [],
     trustProxy: options.trustProxy ?? false,
+    print: loadConfig({}, { dataDir, webRoot: null }).print,
+    chromiumPath: options.chromiumPath ?? loadConfig({}, { dataDir, webRoot: null }).chromiumPath,
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = await startPlumeServer(config, logger, options);

@@ -33,6 +33,7 @@ export function createAppHeader(deps: {
     items.push(
       { href: '/themes', label: i18n.t('header.themes'), routes: ['themes'] },
       { href: '/trash', label: i18n.t('header.trash'), routes: ['trash'] },
+      { href: '/pack', label: i18n.t('header.pack'), routes: ['pack'] },
     );
     if (account.isAdmin) items.push({ href: '/admin', label: i18n.t('header.admin'), routes: ['admin'] });
   }

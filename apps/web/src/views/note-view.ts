@@ -12,6 +12,7 @@ import { createNoteEditor } from '../editor/create-note-editor.ts';
 import { mountEditorToolbar } from '../editor/editor-toolbar.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
+import { createNotePrinter, type NotePrinter } from '../print/print-note.ts';
 import { loginPath } from '../routes.ts';
 import type { SharingApi } from '../sharing-api.ts';
 import type { TemplatesApi } from '../templates-api.ts';
@@ -20,6 +21,7 @@ import { throttle } from '../throttle.ts';
 import type { WorkspaceSignal } from '../workspace-events.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
+import { createExportMenu } from './export-menu.ts';
 import { createNoteDetails, type NoteDetails } from './note-details.ts';
 import { createNoteOutline, type NoteOutline } from './note-outline.ts';
 import { createNoteTitle, type NoteTitle } from './note-title.ts';
@@ -72,6 +74,7 @@ export function mountNoteView(
   let closeTemplateDialog: (() => void) | null = null;
   let title: NoteTitle | null = null;
   let details: NoteDetails | null = null;
+  let printer: NotePrinter | null = null;
   const stops: Array<() => void> = [];
 
   function closeNote(): void {
@@ -81,6 +84,8 @@ export function mountNoteView(
     closeTemplateDialog = null;
     title = null;
     details = null;
+    printer?.dispose();
+    printer = null;
     for (const stop of stops.splice(0)) stop();
     editor?.destroy();
     editor = null;
@@ -294,6 +299,26 @@ export function mountNoteView(
     return buttons;
   }
 
+  // The note prints from a frame holding its print document, so the page's toolbar and carets never reach paper.
+  function printButton(): HTMLButtonElement {
+    printer?.dispose();
+    const notePrinter = createNotePrinter({ noteId, i18n, parent: document.body });
+    printer = notePrinter;
+    const button = h('button', { type: 'button', class: 'secondary' }, i18n.t('note.print'));
+    button.addEventListener('click', () => {
+      actionError.textContent = '';
+      button.disabled = true;
+      const done = (problem: string | null) => {
+        button.disabled = false;
+        if (problem !== null && !disposed) actionError.textContent = problem;
+      };
+      notePrinter
+        .print()
+        .then(done, (error: unknown) => done(i18n.t('print.failed', { reason: describeApiError(error, i18n) })));
+    });
+    return button;
+  }
+
   function open(note: NoteDetail, notice: string | null = null): void {
     role = note.role;
     const writable = roleAllows(note.role, 'write');
@@ -304,11 +329,8 @@ export function mountNoteView(
     const badges = h('div', { class: 'note-badges' }, status);
     if (!writable) badges.prepend(h('span', { class: 'badge read-only' }, i18n.t('note.readOnly')));
     const actions = h('div', { class: 'note-actions' });
-    if (roleAllows(note.role, 'export')) {
-      actions.append(
-        h('a', { href: api.exportUrl(noteId), download: '', class: 'button secondary' }, i18n.t('note.export')),
-      );
-    }
+    if (roleAllows(note.role, 'export')) actions.append(createExportMenu({ i18n, noteId }));
+    if (roleAllows(note.role, 'read')) actions.append(printButton());
     if (roleAllows(note.role, 'share')) {
       const share = h('button', { type: 'button', class: 'primary', 'aria-haspopup': 'dialog' }, i18n.t('note.share'));
       share.addEventListener('click', () => {

@@ -26,6 +26,7 @@ import { enableBoardDrag } from './board-drag.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { fillSelect, selectOf } from './form-field.ts';
+import { createImportNote } from './import-note.ts';
 import { keepFocus } from './keep-focus.ts';
 import { openNewNoteDialog } from './new-note-dialog.ts';
 import { renderNotesBoard } from './notes-board.ts';
@@ -145,7 +146,10 @@ export function mountWorkspaceView(
         onCreated: (note) => navigate(`/notes/${encodeURIComponent(note.id)}`),
       });
     });
-    heading.append(create);
+    heading.append(
+      create,
+      createImportNote({ i18n, onImported: (note) => navigate(`/notes/${encodeURIComponent(note.id)}`) }),
+    );
   }
 
   function change(next: Partial<WorkspaceQuery>): void {
