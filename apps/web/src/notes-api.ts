@@ -45,7 +45,6 @@ export const notesApi = {
   /** Deletes a note in the trash for good. */
   purge: (noteId: string) => callApi<void>(trashPath(noteId), jsonRequest('DELETE')),
   /** Address of the plain-text download of a note. */
-  exportUrl: (noteId: string) => `${notePath(noteId)}/export.txt`,
 };
 
 /** The notes API as views receive it, so tests and pages can pass their own. */

@@ -85,7 +85,7 @@ describe('the access matrix', () => {
     const read = await call(who, 'GET', `/api/notes/${noteId}`);
     const list = await call(who, 'GET', '/api/notes');
     const share = await call(who, 'POST', `/api/notes/${noteId}/links`, { role: 'viewer' });
-    const exported = await call(who, 'GET', `/api/notes/${noteId}/export.txt`);
+    const exported = await call(who, 'GET', `/api/notes/${noteId}/export?format=txt`);
     const write = await writeOverSync(who);
     expect({ read: read.status, write, share: share.status, export: exported.status }).toEqual(expected);
     // The list never shows a note one may not read, not even its title.

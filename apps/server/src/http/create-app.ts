@@ -84,7 +84,7 @@ export function createApp(options: {
     '/notes',
     createExportRouter({ workspace, rooms, auth, pdfRenderer: options.pdfRenderer, marking: options.print.marking }),
   );
-  api.use('/notes', createNotesRouter({ workspace, rooms, auth, publicUrl }));
+  api.use('/notes', createNotesRouter({ workspace, auth, publicUrl }));
   api.use(
     '/packs',
     createPackRouter({ workspace, rooms, auth, pdfRenderer: options.pdfRenderer, marking: options.print.marking }),

@@ -12,22 +12,15 @@ import {
 import { type Request, type Response, Router } from 'express';
 import type { Auth } from '../auth/create-auth.ts';
 import { RefusalError } from '../refusal-error.ts';
-import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { Workspace } from '../workspace/create-workspace.ts';
-import { noteAsPlainText } from '../workspace/note-plain-text.ts';
 import { queryNotes } from '../workspace/note-query.ts';
 import { parseQuery, parseRequest } from './parse-request.ts';
 import { principalOf, requireAccount, requireSession } from './request-context.ts';
 import { createSharingRouter } from './sharing-routes.ts';
 
-/** The `/api/notes` resource: the notes a person may list, create, read, change, copy, export and trash. */
-export function createNotesRouter(options: {
-  workspace: Workspace;
-  rooms: RoomRegistry;
-  auth: Auth;
-  publicUrl: URL | null;
-}): Router {
-  const { workspace, rooms, auth, publicUrl } = options;
+/** The `/api/notes` resource: the notes a person may list, create, read, change, copy and trash. */
+export function createNotesRouter(options: { workspace: Workspace; auth: Auth; publicUrl: URL | null }): Router {
+  const { workspace, auth, publicUrl } = options;
   const { notes, presenter, lifecycle } = workspace;
   const router = Router();
 
@@ -105,34 +98,6 @@ export function createNotesRouter(options: {
     response.status(204).end();
   });
 
-  router.get('/:noteId/export.txt', async (request, response) => {
-    const { note } = await authorise(request, response, 'export');
-    const room = await rooms.acquire(note.id);
-    let text: string;
-    try {
-      text = noteAsPlainText(room.doc);
-    } finally {
-      rooms.release(room);
-    }
-    audit(request, response, 'note.exported', note.id, { format: 'txt' });
-    response
-      .type('text/plain; charset=utf-8')
-      .attachment(`${safeFileName(note.title)}.txt`)
-      .send(text);
-  });
-
   router.use('/:noteId', createSharingRouter(auth, publicUrl));
   return router;
-}
-
-/** A title as a file name: no path separators, control or reserved characters, bounded length. */
-function safeFileName(title: string): string {
-  const name = title
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 100);
-  return name || 'note';
 }

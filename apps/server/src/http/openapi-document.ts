@@ -268,14 +268,6 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
-    path: '/notes/{noteId}/export.txt',
-    summary: 'A note as plain text',
-    tag: 'Notes',
-    access: 'session',
-    ok: [200, null],
-  },
-  {
-    method: 'get',
     path: '/notes/{noteId}/export',
     summary: 'A note as a PDF, Word, Markdown, HTML or text file to download (anyone who may read it)',
     tag: 'Notes',

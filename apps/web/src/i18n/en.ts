@@ -259,7 +259,6 @@ export const EN: Messages = {
   'notes.linkOnly': 'You reach these notes through share links. Sign in to create notes of your own.',
   'note.readOnly': 'Read only',
   'note.share': 'Share',
-  'note.export': 'Export (.txt)',
   'note.accessRevoked': 'Your access to this note was removed.',
   'note.signInRequired': 'Sign in to open this note.',
   'note.signIn': 'Sign in',

@@ -258,7 +258,6 @@ export const FR = {
   'notes.linkOnly': 'Vous accédez à ces notes par des liens de partage. Connectez-vous pour créer vos propres notes.',
   'note.readOnly': 'Lecture seule',
   'note.share': 'Partager',
-  'note.export': 'Exporter (.txt)',
   'note.accessRevoked': 'Votre accès à cette note a été retiré.',
   'note.signInRequired': 'Connectez-vous pour ouvrir cette note.',
   'note.signIn': 'Se connecter',
