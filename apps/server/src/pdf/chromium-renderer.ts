@@ -38,7 +38,9 @@ export type ChromiumRendererOptions = {
 
 /** Flags for a headless Chromium on a server that has no display, no GPU and no business on the network. */
 const CHROMIUM_FLAGS = [
-  '--no-sandbox',
+  // Chromium refuses to start its sandbox as root; any other user keeps it, as a second wall
+  // behind the page's disabled scripts and refused requests.
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
