@@ -17,6 +17,7 @@ import { createChromiumRenderer, type PdfRenderer } from './pdf/chromium-rendere
 import { CONTROL_SOCKET_NAME, openPlumeStores } from './plume-stores.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
+import { createNoteVersions, type NoteVersions } from './versions/note-versions.ts';
 import { createWorkspace, type Workspace } from './workspace/create-workspace.ts';
 import { createWorkspaceEvents } from './workspace/workspace-events.ts';
 import { createWorkspaceSeed } from './workspace/workspace-seed.ts';
@@ -64,6 +65,7 @@ export async function startPlumeServer(
   const events = createWorkspaceEvents();
   // The rooms tell the workspace of changes, and the workspace reads the rooms: bound once both exist.
   let boundWorkspace: Workspace | null = null;
+  let boundVersions: NoteVersions | null = null;
   const rooms = createRoomRegistry({
     store: documents,
     logger: logger.child({ component: 'rooms' }),
@@ -72,10 +74,20 @@ export async function startPlumeServer(
       activity.noteChanged(noteId);
       boundWorkspace?.indexer.contentChanged(noteId);
       events.notesChanged(noteId);
+      boundVersions?.documentChanged(noteId);
     },
     onPresenceChange: (noteId) => events.notesChanged(noteId),
+    onUnload: (noteId, doc) => boundVersions?.roomUnloading(noteId, doc),
   });
-  const workspace = createWorkspace({ notes, documents, rooms, auth, events, logger });
+  const versions = createNoteVersions({
+    store: stores.versions,
+    rooms,
+    documents,
+    logger: logger.child({ component: 'versions' }),
+    onVersionsChange: (noteId) => events.notesChanged(noteId),
+  });
+  boundVersions = versions;
+  const workspace = createWorkspace({ notes, documents, rooms, auth, events, versions, logger });
   boundWorkspace = workspace;
   // Made on the first pack, so a server that never prints never starts Chromium.
   let pdfRenderer: PdfRenderer | null = null;
@@ -118,7 +130,10 @@ export async function startPlumeServer(
     },
     metrics,
     logger: logger.child({ component: 'collab' }),
-    onAccountEdit: (noteId, userId) => workspace.contributors.edited(noteId, userId),
+    onAccountEdit: (noteId, userId) => {
+      workspace.contributors.edited(noteId, userId);
+      versions.edited(noteId, userId);
+    },
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -143,6 +158,8 @@ export async function startPlumeServer(
     server.closeIdleConnections();
     await collab.close();
     await rooms.closeAll();
+    // After the rooms: each unloaded room hands its unfinished burst over to be frozen.
+    await versions.close();
     await workspace.close();
     await pdfRenderer?.close();
     // Ending the change feeds left their sockets idle.

@@ -4,10 +4,12 @@ import {
   type AccessStore,
   createJsonlAuditLog,
   createLeveldbDocumentStore,
+  createLeveldbVersionStore,
   createLowdbAccessStore,
   createLowdbMetadataStore,
   type DocumentStore,
   type MetadataStore,
+  type VersionStore,
 } from '@plume/storage';
 import type { Logger } from 'pino';
 import { type Auth, createAuth } from './auth/create-auth.ts';
@@ -20,6 +22,7 @@ export const CONTROL_SOCKET_NAME = 'control.sock';
 export type PlumeStores = {
   readonly documents: DocumentStore;
   readonly notes: MetadataStore;
+  readonly versions: VersionStore;
   readonly access: AccessStore;
   readonly auth: Auth;
   close(): Promise<void>;
@@ -40,11 +43,18 @@ export async function openPlumeStores(
   const documents = wrapDocumentStore(await createLeveldbDocumentStore(join(config.dataDir, 'documents')));
   let notes: MetadataStore;
   let access: AccessStore;
+  let versions: VersionStore;
+  try {
+    versions = await createLeveldbVersionStore(join(config.dataDir, 'versions'));
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
   try {
     notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
     access = await createLowdbAccessStore(join(config.dataDir, 'access.json'));
   } catch (error) {
-    await documents.close();
+    await Promise.all([documents.close(), versions.close()]);
     throw error;
   }
   const auth = createAuth({
@@ -56,11 +66,12 @@ export async function openPlumeStores(
   return {
     documents,
     notes,
+    versions,
     access,
     auth,
     async close() {
       await auth.close();
-      await Promise.all([documents.close(), notes.close(), access.close()]);
+      await Promise.all([documents.close(), versions.close(), notes.close(), access.close()]);
     },
   };
 }

@@ -4,7 +4,7 @@ export type { EditorExtensionOptions } from './editor-extensions.ts';
 export { CELL_ALIGNMENTS, createEditorExtensions, DOCUMENT_FIELD, HEADING_LEVELS } from './editor-extensions.ts';
 export { createEditorSchema } from './editor-schema.ts';
 export type { NoteContent } from './note-content.ts';
-export { countWords, documentUpdateFrom, noteContentOf } from './note-content.ts';
+export { countWords, documentUpdateFrom, noteContentOf, replaceNoteContent } from './note-content.ts';
 export type { ParsableDom } from './note-dom-parser.ts';
 export { noteContentFromDom } from './note-dom-parser.ts';
 export { HREF_MAX_LENGTH, isSafeHref } from './safe-href.ts';

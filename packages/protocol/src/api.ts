@@ -18,6 +18,7 @@ export const API_ERROR = {
   themeNotFound: { status: 404, message: 'No theme has this id.' },
   themeNameTaken: { status: 409, message: 'A theme already has this name.' },
   templateNotFound: { status: 404, message: 'No template has this id.' },
+  versionNotFound: { status: 404, message: 'This note has no version with this id.' },
   notInTrash: { status: 409, message: 'Only a note in the trash can be deleted for good; move it to the trash first.' },
   tooManyAttempts: { status: 429, message: 'Too many attempts; wait a moment and try again.' },
   unsupportedMediaType: { status: 415, message: 'Send the body as application/json.' },

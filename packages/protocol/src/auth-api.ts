@@ -127,6 +127,8 @@ export const AUDIT_ACTIONS = [
   'note.updated',
   'note.statusChanged',
   'note.duplicated',
+  'note.versionNamed',
+  'note.versionRestored',
   'note.shared',
   'note.unshared',
   'link.created',

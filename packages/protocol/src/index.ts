@@ -52,6 +52,14 @@ export { DISPLAY_NAME_MAX_LENGTH, isSafeColor, normaliseDisplayName, PRESENCE_CO
 export type { PrintNoteQuery } from './print-api.ts';
 export { PRINT_LANGUAGES, printNotePath, printNoteQuery } from './print-api.ts';
 export { cleanText } from './text-fields.ts';
+export type { CreateVersionRequest, VersionDetail, VersionKind, VersionSummary } from './versions-api.ts';
+export {
+  createVersionRequest,
+  isVersionId,
+  VERSION_ID_PATTERN,
+  VERSION_KINDS,
+  VERSION_NAME_MAX_LENGTH,
+} from './versions-api.ts';
 export type {
   CreateNoteRequest,
   ListNotesQuery,

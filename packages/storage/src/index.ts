@@ -11,6 +11,7 @@ export type { AuditLog, AuditQuery } from './audit-log.ts';
 export type { DocumentStore } from './document-store.ts';
 export { createJsonlAuditLog } from './jsonl-audit-log.ts';
 export { createLeveldbDocumentStore } from './leveldb-document-store.ts';
+export { createLeveldbVersionStore } from './leveldb-version-store.ts';
 export { createLowdbAccessStore } from './lowdb-access-store.ts';
 export { createLowdbMetadataStore } from './lowdb-metadata-store.ts';
 export type {
@@ -24,3 +25,4 @@ export type {
 } from './metadata-store.ts';
 export type { StorageErrorCode } from './storage-error.ts';
 export { StorageError } from './storage-error.ts';
+export type { NewVersion, VersionRecord, VersionStore } from './version-store.ts';

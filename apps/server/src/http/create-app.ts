@@ -27,6 +27,7 @@ import type { CookiePolicy } from './session-cookie.ts';
 import { createTemplatesRouter } from './templates-routes.ts';
 import { createThemesRouter } from './themes-routes.ts';
 import { createTrashRouter } from './trash-routes.ts';
+import { createVersionsRouter } from './versions-routes.ts';
 import { createWebAppRouter } from './web-app.ts';
 
 /** Largest JSON body the API reads. */
@@ -84,6 +85,7 @@ export function createApp(options: {
     '/notes',
     createExportRouter({ workspace, rooms, auth, pdfRenderer: options.pdfRenderer, marking: options.print.marking }),
   );
+  api.use('/notes', createVersionsRouter(workspace, auth));
   api.use('/notes', createNotesRouter({ workspace, auth, publicUrl }));
   api.use(
     '/packs',

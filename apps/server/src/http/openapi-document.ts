@@ -7,6 +7,7 @@ import {
   createTemplateRequest,
   createThemeRequest,
   createUserRequest,
+  createVersionRequest,
   duplicateNoteRequest,
   exportQuery,
   importQuery,
@@ -25,6 +26,7 @@ import {
   updateTemplateRequest,
   updateThemeRequest,
   updateUserRequest,
+  VERSION_KINDS,
 } from '@plume/protocol';
 import { z } from 'zod';
 
@@ -61,6 +63,28 @@ const SCHEMAS: Record<string, JsonSchema> = {
     }),
   }),
   Person: person,
+  VersionSummary: object({
+    id: string,
+    noteId: string,
+    createdAt: time,
+    kind: { type: 'string', enum: [...VERSION_KINDS], description: 'Why the version exists; stable, unlike the name.' },
+    name: { type: ['string', 'null'] },
+    authors: {
+      type: 'array',
+      items: string,
+      description: 'Account ids of those who edited since the previous version.',
+    },
+    wordCount: { type: 'integer' },
+    bytes: { type: 'integer', description: 'Storage the version takes.' },
+  }),
+  VersionDetail: {
+    allOf: [
+      ref('VersionSummary'),
+      object({
+        content: { type: 'object', description: 'The content as ProseMirror JSON (a doc node), to show read-only.' },
+      }),
+    ],
+  },
   NoteSummary: object({
     id: string,
     title: string,
@@ -283,6 +307,39 @@ const OPERATIONS: Operation[] = [
     access: 'session',
     query: printNoteQuery,
     ok: [200, null],
+  },
+  {
+    method: 'get',
+    path: '/notes/{noteId}/versions',
+    summary: "A note's versions, newest first (anyone who may read it)",
+    tag: 'Versions',
+    access: 'session',
+    ok: [200, 'VersionSummary[]'],
+  },
+  {
+    method: 'post',
+    path: '/notes/{noteId}/versions',
+    summary: 'Freeze the note as it is now under a name (editors and owners)',
+    tag: 'Versions',
+    access: 'session',
+    body: createVersionRequest,
+    ok: [201, 'VersionSummary'],
+  },
+  {
+    method: 'get',
+    path: '/notes/{noteId}/versions/{versionId}',
+    summary: 'One version with its content (anyone who may read the note)',
+    tag: 'Versions',
+    access: 'session',
+    ok: [200, 'VersionDetail'],
+  },
+  {
+    method: 'post',
+    path: '/notes/{noteId}/versions/{versionId}/restore',
+    summary: 'Bring a version back as a new change everyone receives live (editors and owners)',
+    tag: 'Versions',
+    access: 'session',
+    ok: [200, 'VersionSummary'],
   },
   {
     method: 'get',

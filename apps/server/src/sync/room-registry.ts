@@ -30,8 +30,10 @@ export function createRoomRegistry(options: {
   metrics: Metrics;
   onDocumentChange: OnDocumentChange;
   onPresenceChange?: OnPresenceChange;
+  /** Called with a room's document once it is written out, just before it is freed. */
+  onUnload?: (noteId: string, doc: Room['doc']) => void;
 }): RoomRegistry {
-  const { store, logger, metrics, onDocumentChange, onPresenceChange } = options;
+  const { store, logger, metrics, onDocumentChange, onPresenceChange, onUnload } = options;
   const entries = new Map<string, Entry>();
 
   function load(noteId: string): Entry {
@@ -61,6 +63,7 @@ export function createRoomRegistry(options: {
     if (entry.users > 0) return;
     entries.delete(noteId);
     metrics.openDocuments.set(entries.size);
+    onUnload?.(noteId, room.doc);
     room.destroy();
     try {
       await store.compactDocument(noteId);
@@ -131,6 +134,7 @@ export function createRoomRegistry(options: {
           await room.flushed();
           entries.delete(noteId);
           metrics.openDocuments.set(entries.size);
+          onUnload?.(noteId, room.doc);
           room.destroy();
         }),
       );

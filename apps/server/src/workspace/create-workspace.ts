@@ -4,6 +4,7 @@ import type { Auth } from '../auth/create-auth.ts';
 import { createNoteIndexer, type NoteIndexer } from '../search/note-indexer.ts';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { NoteVersions } from '../versions/note-versions.ts';
 import { createNoteContributors, type NoteContributors } from './note-contributors.ts';
 import { createNoteLifecycle, type NoteLifecycle } from './note-lifecycle.ts';
 import { createNotePresenter, type NotePresenter } from './note-presenter.ts';
@@ -18,6 +19,8 @@ export type Workspace = {
   readonly indexer: NoteIndexer;
   readonly contributors: NoteContributors;
   readonly events: WorkspaceEvents;
+  /** Each note's versions, frozen per burst of editing, by name, on validation, and restored. */
+  readonly versions: NoteVersions;
   /** Indexes what is pending and stops the change feed; used at shutdown, before the stores close. */
   close(): Promise<void>;
 };
@@ -29,9 +32,10 @@ export function createWorkspace(options: {
   rooms: RoomRegistry;
   auth: Auth;
   events: WorkspaceEvents;
+  versions: NoteVersions;
   logger: Logger;
 }): Workspace {
-  const { notes, documents, rooms, auth, events, logger } = options;
+  const { notes, documents, rooms, auth, events, versions, logger } = options;
   const index = createSearchIndex();
   const indexer = createNoteIndexer({
     index,
@@ -46,8 +50,18 @@ export function createWorkspace(options: {
     index,
     indexer,
     events,
+    versions,
     presenter: createNotePresenter(auth.store, rooms),
-    lifecycle: createNoteLifecycle({ notes, documents, access: auth.store, rooms, live: auth.live, indexer, events }),
+    lifecycle: createNoteLifecycle({
+      notes,
+      documents,
+      access: auth.store,
+      rooms,
+      live: auth.live,
+      indexer,
+      events,
+      versions,
+    }),
     contributors: createNoteContributors(notes, events, logger),
     async close() {
       await indexer.flush();

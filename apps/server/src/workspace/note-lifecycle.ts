@@ -5,6 +5,8 @@ import type { LiveAccess } from '../auth/live-access.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { NoteIndexer } from '../search/note-indexer.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { NoteVersions } from '../versions/note-versions.ts';
+import { validatedVersionName } from '../versions/version-names.ts';
 import { readNoteDocument } from './read-note-document.ts';
 import type { WorkspaceEvents } from './workspace-events.ts';
 
@@ -44,9 +46,11 @@ export function createNoteLifecycle(options: {
   live: LiveAccess;
   indexer: NoteIndexer;
   events: WorkspaceEvents;
+  /** Frozen on validation and removed with the note; none are kept when absent. */
+  versions?: Pick<NoteVersions, 'freeze' | 'forget'>;
   now?: () => Date;
 }): NoteLifecycle {
-  const { notes, documents, access, rooms, live, indexer, events, now = () => new Date() } = options;
+  const { notes, documents, access, rooms, live, indexer, events, versions, now = () => new Date() } = options;
 
   async function requireTheme(themeId: string | null): Promise<void> {
     if (themeId !== null && !(await notes.listThemes()).some((theme) => theme.id === themeId)) {
@@ -117,17 +121,24 @@ export function createNoteLifecycle(options: {
       return updated;
     },
     async setStatus(note, status, by) {
-      return changed(note.id, (current) =>
-        current.status === status
-          ? {}
-          : {
+      let moved = false;
+      const updated = await changed(note.id, (current) => {
+        moved = current.status !== status;
+        return moved
+          ? {
               status,
               statusHistory: [
                 ...current.statusHistory,
                 { from: current.status, to: status, by, at: now().toISOString() },
               ],
-            },
-      );
+            }
+          : {};
+      });
+      // The validated text is frozen, so that what was validated can always be shown and printed.
+      if (moved && status === 'validated') {
+        await versions?.freeze(note.id, { kind: 'validated', name: validatedVersionName(now()) });
+      }
+      return updated;
     },
     async trash(note, by) {
       await changed(note.id, { deletedAt: now().toISOString(), deletedBy: by });
@@ -148,6 +159,7 @@ export function createNoteLifecycle(options: {
       // Metadata first: from here on the access check answers "no such note" to every caller.
       await notes.purgeNote(note.id, now().toISOString());
       await documents.deleteDocument(note.id);
+      await versions?.forget(note.id);
       await access.grants.remove((grant) => grant.noteId === note.id);
       await access.shareLinks.remove((link) => link.noteId === note.id);
       indexer.remove(note.id);
