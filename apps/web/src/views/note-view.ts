@@ -23,6 +23,7 @@ import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { createExportMenu } from './export-menu.ts';
 import { createNoteDetails, type NoteDetails } from './note-details.ts';
+import { createNoteHistory } from './note-history.ts';
 import { createNoteOutline, type NoteOutline } from './note-outline.ts';
 import { createNoteTitle, type NoteTitle } from './note-title.ts';
 import { moveToHeading, needsOutline, watchReadingFigures } from './reading-aids.ts';
@@ -36,7 +37,7 @@ const REFRESH_INTERVAL_MS = 1000;
  * The editor page of one note: title, the person's role, whether the server has saved their
  * edits, who is present (a click on someone goes to where they write), the shared editor
  * (read-only unless the role allows writing, kept in the browser too) and, beside it, the note's
- * outline, theme, status, live length and status history. Editors rename it and change its theme
+ * outline, its history of versions, theme, status, live length and status history. Editors rename it and change its theme
  * and status; accounts duplicate it; owners share it and move it to the trash; admins save it as a
  * template. When the server says the person's access changed, the page reopens the note with the
  * new role; when it says access was removed, the editor goes away and so does its browser copy.
@@ -366,6 +367,7 @@ export function mountNoteView(
         if (editor) moveToHeading(editor, index);
       },
     });
+    const history = createNoteHistory({ i18n, note, notes: api });
     main.replaceChildren(
       h('a', { href: '/', class: 'back' }, i18n.t('note.back')),
       h('div', { class: 'note-head' }, title.element, badges),
@@ -379,7 +381,7 @@ export function mountNoteView(
         'div',
         { class: 'note-layout' },
         editorElement,
-        h('div', { class: 'note-side' }, outline.element, details.element),
+        h('div', { class: 'note-side' }, outline.element, history.element, details.element),
       ),
     );
 
@@ -421,6 +423,7 @@ export function mountNoteView(
       guardOfflineEdits(() => !saving.confirmed && !opened.offlineCopy.available),
       watchPresence(opened.provider.awareness, (people) => presence.replaceChildren(...people.map(renderPerson))),
       watchFiguresOnceSynced(opened, outline),
+      history.follow(opened.doc),
     );
     if (writable) editor.commands.focus('end');
   }
