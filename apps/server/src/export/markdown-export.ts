@@ -194,34 +194,16 @@ function sameMark(a: Mark, b: Mark): boolean {
   return a.type === b.type && (a.type !== 'link' || a.attrs?.href === b.attrs?.href);
 }
 
+// Marks Markdown writes as the same delimiter on both sides; links have their own syntax.
+const MARK_DELIMITERS: Readonly<Record<string, string>> = { bold: '**', italic: '*', strike: '~~' };
+
 function openingOf(mark: Mark): string {
-  switch (mark.type) {
-    case 'link':
-      return '[';
-    case 'bold':
-      return '**';
-    case 'italic':
-      return '*';
-    case 'strike':
-      return '~~';
-    default:
-      return '';
-  }
+  return mark.type === 'link' ? '[' : (MARK_DELIMITERS[mark.type] ?? '');
 }
 
 function closingOf(mark: Mark): string {
-  switch (mark.type) {
-    case 'link':
-      return `](${String(mark.attrs?.href).replace(/[()\\]/g, (character) => `\\${character}`)})`;
-    case 'bold':
-      return '**';
-    case 'italic':
-      return '*';
-    case 'strike':
-      return '~~';
-    default:
-      return '';
-  }
+  if (mark.type !== 'link') return MARK_DELIMITERS[mark.type] ?? '';
+  return `](${String(mark.attrs?.href).replace(/[()\\]/g, (character) => `\\${character}`)})`;
 }
 
 // Code spans cannot escape: the fence is longer than any run of backticks inside.

@@ -2,7 +2,7 @@ import type { ExportFormat } from '@plume/protocol';
 import { noteHtml, type PrintLanguage, type PrintNote } from '../print/index.ts';
 import { noteAsDocx } from './docx-export.ts';
 import { noteAsMarkdown } from './markdown-export.ts';
-import { noteAsPlainText } from './plain-text-export.ts';
+import { noteContentAsPlainText } from './plain-text-export.ts';
 
 /** A note written in one export format: the file's bytes and the type to serve it with. */
 export type ExportedFile = { body: Buffer; contentType: string };
@@ -45,7 +45,7 @@ export async function exportNote(
       return { body: Buffer.from(`${title}\n${noteAsMarkdown(note.content)}`, 'utf8'), contentType };
     }
     case 'txt':
-      return { body: Buffer.from(`${note.title}\n\n${noteAsPlainText(note.content)}`, 'utf8'), contentType };
+      return { body: Buffer.from(`${note.title}\n\n${noteContentAsPlainText(note.content)}`, 'utf8'), contentType };
     case 'html':
       return { body: Buffer.from(noteHtml(note, printOptions), 'utf8'), contentType };
     case 'docx':

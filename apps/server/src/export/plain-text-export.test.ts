@@ -1,12 +1,12 @@
 import type { NoteContent } from '@plume/editor-schema';
 import { describe, expect, it } from 'vitest';
-import { noteAsPlainText } from './plain-text-export.ts';
+import { noteContentAsPlainText } from './plain-text-export.ts';
 
 const paragraph = (value: string): NoteContent => ({ type: 'paragraph', content: [{ type: 'text', text: value }] });
 
-describe('noteAsPlainText', () => {
+describe('noteContentAsPlainText', () => {
   it('writes blocks separated by blank lines, lists marked and indented', () => {
-    const text = noteAsPlainText({
+    const text = noteContentAsPlainText({
       type: 'doc',
       content: [
         { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Titre' }] },
@@ -51,10 +51,10 @@ describe('noteAsPlainText', () => {
 
   it('keeps markup-like text as it is', () => {
     const hostile = '</style><script>alert(1)</script>';
-    expect(noteAsPlainText({ type: 'doc', content: [paragraph(hostile)] })).toBe(`${hostile}\n`);
+    expect(noteContentAsPlainText({ type: 'doc', content: [paragraph(hostile)] })).toBe(`${hostile}\n`);
   });
 
   it('writes nothing for an empty note', () => {
-    expect(noteAsPlainText({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe('');
+    expect(noteContentAsPlainText({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe('');
   });
 });

@@ -5,7 +5,7 @@ import type { NoteContent } from '@plume/editor-schema';
  * items marked "-", "1." or "[ ]"/"[x]" and indented by nesting, table cells separated by tabs,
  * page breaks as a form feed. Nothing in it is markup.
  */
-export function noteAsPlainText(content: NoteContent): string {
+export function noteContentAsPlainText(content: NoteContent): string {
   const text = blocksOf(content.content ?? []).join('\n\n');
   return text ? `${text}\n` : '';
 }
