@@ -202,8 +202,8 @@ export function createNoteVersions(options: {
       if (closed) return;
       const burst = bursts.get(noteId);
       if (burst) {
-        clearTimeout(burst.idle);
-        burst.idle = setTimeout(() => endBurst(noteId), BURST_IDLE_MS);
+        // Called on every update of a busy note: the idle timer is pushed back, not remade.
+        burst.idle.refresh();
         return;
       }
       bursts.set(noteId, {
