@@ -16,13 +16,13 @@ import {
   addSessionCookie,
   type CspViolation,
   collectCspViolations,
+  DESKTOP,
   keepScreenshot,
   launchChromium,
+  PHONE,
 } from './browser.ts';
 
 /** The screenshots' phone and desktop. */
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
 /** DOCUMENT_FIELD of @plume/editor-schema: the Y.XmlFragment of a note, named here since tests cannot import it. */
 const DOCUMENT_FIELD = 'default';
 const FIXTURES = new URL('./fixtures/paste/', import.meta.url);

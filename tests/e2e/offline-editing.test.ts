@@ -12,10 +12,15 @@ import {
 } from '@plume/server/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { addSessionCookie, keepScreenshot, paragraphsOf, placeCaretAtEnd, useChromiumPages } from './browser.ts';
-
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
+import {
+  addSessionCookie,
+  DESKTOP,
+  keepScreenshot,
+  PHONE,
+  paragraphsOf,
+  placeCaretAtEnd,
+  useChromiumPages,
+} from './browser.ts';
 
 const { newPage, violations } = useChromiumPages();
 const servers: TestServer[] = [];

@@ -10,10 +10,15 @@ import {
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
-import { addSessionCookie, keepScreenshot, paragraphsOf, placeCaretAtEnd, useChromiumPages } from './browser.ts';
-
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
+import {
+  addSessionCookie,
+  DESKTOP,
+  keepScreenshot,
+  PHONE,
+  paragraphsOf,
+  placeCaretAtEnd,
+  useChromiumPages,
+} from './browser.ts';
 
 const { newPage, violations } = useChromiumPages();
 let server: TestServer;
