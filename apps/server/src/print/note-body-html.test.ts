@@ -50,6 +50,13 @@ describe('noteBodyHtml', () => {
     );
   });
 
+  it('leaves out list items with no text, such as the empty one a writer leaves at the end', () => {
+    const item = (...content: NoteContent[]) => ({ type: 'listItem', content: [paragraph(...content)] });
+    expect(html({ type: 'bulletList', content: [item(text('a')), item(), item(text(' '))] })).toBe(
+      '<ul><li><p>a</p></li></ul>',
+    );
+  });
+
   it('renders quotes, code blocks, rules, line breaks and page breaks', () => {
     expect(
       html(

@@ -45,10 +45,10 @@ function block(node: Node, options: BodyHtmlOptions): string {
       return `<h${level}>${inline(node.content)}</h${level}>`;
     }
     case 'bulletList':
-      return `<ul>${blocks(node.content, options)}</ul>`;
+      return `<ul>${blocks(itemsWithText(node), options)}</ul>`;
     case 'orderedList': {
       const start = clampInteger(node.attrs?.start, 0, 1_000_000, 1);
-      return `<ol${start === 1 ? '' : ` start="${start}"`}>${blocks(node.content, options)}</ol>`;
+      return `<ol${start === 1 ? '' : ` start="${start}"`}>${blocks(itemsWithText(node), options)}</ol>`;
     }
     case 'listItem':
       return `<li>${blocks(node.content, options)}</li>`;
@@ -75,6 +75,12 @@ function block(node: Node, options: BodyHtmlOptions): string {
       // The schema admits nothing else; unknown content still prints as its text.
       return node.content ? blocks(node.content, options) : '';
   }
+}
+
+// The empty item a writer leaves after the last one is there on screen, but on paper it would
+// be a bullet or a number with nothing beside it.
+function itemsWithText(list: Node): Node[] {
+  return (list.content ?? []).filter((item) => plainText(item).trim() !== '');
 }
 
 function table(node: Node, options: BodyHtmlOptions): string {
