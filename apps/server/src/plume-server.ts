@@ -68,6 +68,7 @@ export async function startPlumeServer(
   let boundVersions: NoteVersions | null = null;
   const rooms = createRoomRegistry({
     store: documents,
+    authorshipStore: stores.authorship,
     logger: logger.child({ component: 'rooms' }),
     metrics,
     onDocumentChange: (noteId) => {
@@ -83,6 +84,7 @@ export async function startPlumeServer(
     store: stores.versions,
     rooms,
     documents,
+    authorship: stores.authorship,
     logger: logger.child({ component: 'versions' }),
     onVersionsChange: (noteId) => events.notesChanged(noteId),
   });

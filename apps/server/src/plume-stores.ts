@@ -2,7 +2,9 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type AccessStore,
+  type AuthorshipStore,
   createJsonlAuditLog,
+  createLeveldbAuthorshipStore,
   createLeveldbDocumentStore,
   createLeveldbVersionStore,
   createLowdbAccessStore,
@@ -23,6 +25,8 @@ export type PlumeStores = {
   readonly documents: DocumentStore;
   readonly notes: MetadataStore;
   readonly versions: VersionStore;
+  /** Who wrote what in each note, beside the documents. */
+  readonly authorship: AuthorshipStore;
   readonly access: AccessStore;
   readonly auth: Auth;
   close(): Promise<void>;
@@ -50,11 +54,18 @@ export async function openPlumeStores(
     await documents.close();
     throw error;
   }
+  let authorship: AuthorshipStore;
+  try {
+    authorship = await createLeveldbAuthorshipStore(join(config.dataDir, 'authorship'));
+  } catch (error) {
+    await Promise.all([documents.close(), versions.close()]);
+    throw error;
+  }
   try {
     notes = await createLowdbMetadataStore(join(config.dataDir, 'metadata.json'));
     access = await createLowdbAccessStore(join(config.dataDir, 'access.json'));
   } catch (error) {
-    await Promise.all([documents.close(), versions.close()]);
+    await Promise.all([documents.close(), versions.close(), authorship.close()]);
     throw error;
   }
   const auth = createAuth({
@@ -67,11 +78,12 @@ export async function openPlumeStores(
     documents,
     notes,
     versions,
+    authorship,
     access,
     auth,
     async close() {
       await auth.close();
-      await Promise.all([documents.close(), versions.close(), notes.close(), access.close()]);
+      await Promise.all([documents.close(), versions.close(), authorship.close(), notes.close(), access.close()]);
     },
   };
 }

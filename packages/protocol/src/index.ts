@@ -52,6 +52,8 @@ export { DISPLAY_NAME_MAX_LENGTH, isSafeColor, normaliseDisplayName, PRESENCE_CO
 export type { PrintNoteQuery } from './print-api.ts';
 export { PRINT_LANGUAGES, printNotePath, printNoteQuery } from './print-api.ts';
 export { cleanText } from './text-fields.ts';
+export type { ChangeTally, NoteAuthor, NoteAuthorsResponse, VersionComparison } from './authorship-api.ts';
+export { CHANGE_MARKS, CURRENT_STATE, GUEST_AUTHOR_PREFIX } from './authorship-api.ts';
 export type { CreateVersionRequest, VersionDetail, VersionKind, VersionSummary } from './versions-api.ts';
 export {
   createVersionRequest,

@@ -8,8 +8,10 @@ export type {
   UserRecord,
 } from './access-store.ts';
 export type { AuditLog, AuditQuery } from './audit-log.ts';
+export type { AuthorshipRecord, AuthorshipStore } from './authorship-store.ts';
 export type { DocumentStore } from './document-store.ts';
 export { createJsonlAuditLog } from './jsonl-audit-log.ts';
+export { createLeveldbAuthorshipStore } from './leveldb-authorship-store.ts';
 export { createLeveldbDocumentStore } from './leveldb-document-store.ts';
 export { createLeveldbVersionStore } from './leveldb-version-store.ts';
 export { createLowdbAccessStore } from './lowdb-access-store.ts';

@@ -1,7 +1,6 @@
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
-import { ClassicLevel } from 'classic-level';
-import { StorageError } from './storage-error.ts';
+import { openLeveldb } from './open-leveldb.ts';
 import type { VersionRecord, VersionStore } from './version-store.ts';
 
 const deflate = promisify(deflateRaw);
@@ -23,18 +22,7 @@ const decoder = new TextDecoder();
  * Fails with a `locked` StorageError when another process holds it.
  */
 export async function createLeveldbVersionStore(directory: string): Promise<VersionStore> {
-  const db = new ClassicLevel<string, Uint8Array>(directory, { keyEncoding: 'utf8', valueEncoding: 'view' });
-  try {
-    await db.open();
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (code === 'LEVEL_LOCKED') {
-      throw new StorageError('locked', `The version store in ${directory} is in use by another process.`, {
-        cause: error,
-      });
-    }
-    throw new StorageError('unavailable', `The version store in ${directory} cannot be opened.`, { cause: error });
-  }
+  const db = await openLeveldb(directory, 'version store');
 
   async function keysUnder(prefix: string): Promise<string[]> {
     return db.keys(range(prefix)).all();

@@ -1,8 +1,13 @@
 import {
+  CURRENT_STATE,
   createVersionRequest,
+  GUEST_AUTHOR_PREFIX,
   isNoteId,
   isVersionId,
   type NoteAction,
+  type NoteAuthor,
+  type NoteAuthorsResponse,
+  type VersionComparison,
   type VersionDetail,
   type VersionSummary,
 } from '@plume/protocol';
@@ -40,6 +45,34 @@ export function createVersionsRouter(workspace: Workspace, auth: Auth): Router {
     const { note } = await authorise(request, response, 'read');
     const list: VersionSummary[] = await versions.list(note.id);
     response.json(list);
+  });
+
+  function authorOf(id: string, clientIds: number[]): NoteAuthor {
+    // Guests have no account; the page names them in its own language.
+    const name = id.startsWith(GUEST_AUTHOR_PREFIX) ? null : (auth.accounts.get(id)?.name ?? null);
+    return { id, name, clientIds };
+  }
+
+  router.get('/:noteId/authors', async (request, response) => {
+    const { note } = await authorise(request, response, 'read');
+    const authors = [...(await versions.authorsOf(note.id))].map(([id, clientIds]) => authorOf(id, clientIds));
+    const body: NoteAuthorsResponse = { authors };
+    response.json(body);
+  });
+
+  // Before `/:versionId`, which would take "compare" for a version id.
+  router.get('/:noteId/versions/compare', async (request, response) => {
+    const { note } = await authorise(request, response, 'read');
+    const { from, to } = request.query;
+    if (!isVersionId(from) || !(to === CURRENT_STATE || isVersionId(to))) throw new RefusalError('versionNotFound');
+    const compared = await versions.compare(note.id, from, to);
+    const known = await versions.authorsOf(note.id);
+    const named = new Set(compared.tallies.flatMap(({ author }) => (author === null ? [] : [author])));
+    const body: VersionComparison = {
+      ...compared,
+      authors: [...named].map((id) => authorOf(id, known.get(id) ?? [])),
+    };
+    response.json(body);
   });
 
   router.get('/:noteId/versions/:versionId', async (request, response) => {

@@ -1,6 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE_CODE, type CloseCodeName, COLLAB_PATH, isNoteId, type NoteRole } from '@plume/protocol';
+import {
+  CLOSE_CODE,
+  type CloseCodeName,
+  COLLAB_PATH,
+  GUEST_AUTHOR_PREFIX,
+  isNoteId,
+  type NoteRole,
+} from '@plume/protocol';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Auth } from '../auth/create-auth.ts';
@@ -100,6 +107,7 @@ export function attachCollabEndpoint(options: {
         author: {
           role,
           accountName: by.user?.name ?? null,
+          authorId: by.user?.id ?? `${GUEST_AUTHOR_PREFIX}${by.session.id}`,
           onEdit: () => {
             auth.audit.record({ action: 'note.edited', by, noteId, ip: request.socket.remoteAddress ?? null });
             if (by.user) onAccountEdit?.(noteId, by.user.id);

@@ -1,9 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLeveldbDocumentStore, type DocumentStore } from '@plume/storage';
+import {
+  type AuthorshipStore,
+  createLeveldbAuthorshipStore,
+  createLeveldbDocumentStore,
+  type DocumentStore,
+} from '@plume/storage';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMetrics } from '../metrics.ts';
 import { createFaultyDocumentStore } from '../testing/faulty-document-store.ts';
@@ -22,9 +27,18 @@ async function openStore(): Promise<DocumentStore> {
   return store;
 }
 
+let authorshipStore: AuthorshipStore;
+beforeEach(async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'plume-authorship-'));
+  authorshipStore = await createLeveldbAuthorshipStore(directory);
+  cleanups.push(() => rm(directory, { recursive: true, force: true }));
+  cleanups.push(() => authorshipStore.close());
+});
+
 function registryOver(store: DocumentStore) {
   return createRoomRegistry({
     store,
+    authorshipStore,
     logger: pino({ level: 'silent' }),
     metrics: createMetrics(),
     onDocumentChange: () => {},

@@ -1,4 +1,4 @@
-import type { DocumentStore } from '@plume/storage';
+import type { AuthorshipStore, DocumentStore } from '@plume/storage';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import { type OnDocumentChange, type OnPresenceChange, openRoom, type Room } from './room.ts';
@@ -26,6 +26,8 @@ type Entry = { ready: Promise<Room>; room: Room | null; users: number; unloading
 /** Creates the registry of rooms over one document store. */
 export function createRoomRegistry(options: {
   store: DocumentStore;
+  /** Where each note's authorship is kept. */
+  authorshipStore: AuthorshipStore;
   logger: Logger;
   metrics: Metrics;
   onDocumentChange: OnDocumentChange;
@@ -33,12 +35,20 @@ export function createRoomRegistry(options: {
   /** Called with a room's document once it is written out, just before it is freed. */
   onUnload?: (noteId: string, doc: Room['doc']) => void;
 }): RoomRegistry {
-  const { store, logger, metrics, onDocumentChange, onPresenceChange, onUnload } = options;
+  const { store, authorshipStore, logger, metrics, onDocumentChange, onPresenceChange, onUnload } = options;
   const entries = new Map<string, Entry>();
 
   function load(noteId: string): Entry {
     // The callbacks run after `entry` exists: opening a room is always asynchronous.
-    const ready = openRoom({ noteId, store, logger, metrics, onDocumentChange, onPresenceChange }).then(
+    const ready = openRoom({
+      noteId,
+      store,
+      authorshipStore,
+      logger,
+      metrics,
+      onDocumentChange,
+      onPresenceChange,
+    }).then(
       (room) => {
         entry.room = room;
         logger.debug({ noteId }, 'room loaded');

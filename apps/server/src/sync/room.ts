@@ -1,10 +1,11 @@
 import { MESSAGE_TYPE } from '@plume/protocol';
-import type { DocumentStore } from '@plume/storage';
+import type { AuthorshipStore, DocumentStore } from '@plume/storage';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { loadNoteAuthorship, type NoteAuthorship } from '../authorship/note-authorship.ts';
 import type { Metrics } from '../metrics.ts';
 import { createUpdateWriter, type UpdateWriter } from './update-writer.ts';
 
@@ -20,6 +21,8 @@ export type Room = {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly writer: UpdateWriter;
+  /** Who wrote and deleted what in this note; kept apart from the document, where no client can forge it. */
+  readonly authorship: NoteAuthorship;
   /** Adds a member; it starts receiving document and awareness broadcasts. */
   join(member: RoomMember): void;
   /** Removes a member, its presence and its claim on a client id. */
@@ -40,7 +43,7 @@ export type Room = {
    * document again. Null afterwards.
    */
   takeLoadedState(): Uint8Array | null;
-  /** Resolves once every update applied so far is in the store. */
+  /** Resolves once every update applied so far, and its authorship, is in the stores. */
   flushed(): Promise<void>;
   /** Stops timers and frees the document; the caller has flushed the writer first. */
   destroy(): void;
@@ -56,14 +59,18 @@ export type OnPresenceChange = (noteId: string) => void;
 export async function openRoom(options: {
   noteId: string;
   store: DocumentStore;
+  authorshipStore: AuthorshipStore;
   logger: Logger;
   metrics: Metrics;
   onDocumentChange: OnDocumentChange;
   onPresenceChange?: OnPresenceChange;
 }): Promise<Room> {
-  const { noteId, store, logger, metrics, onDocumentChange, onPresenceChange } = options;
+  const { noteId, store, authorshipStore, logger, metrics, onDocumentChange, onPresenceChange } = options;
   const doc = new Y.Doc({ gc: true });
-  const stored = await store.loadDocument(noteId);
+  const [stored, authorship] = await Promise.all([
+    store.loadDocument(noteId),
+    loadNoteAuthorship({ noteId, store: authorshipStore, logger }),
+  ]);
   if (stored !== null) Y.applyUpdate(doc, stored);
   let loadedState = stored;
 
@@ -129,6 +136,7 @@ export async function openRoom(options: {
     doc,
     awareness,
     writer,
+    authorship,
     join(member) {
       members.add(member);
     },
@@ -160,7 +168,7 @@ export async function openRoom(options: {
     },
     flushed() {
       if (batch.length > 0) flushBatch();
-      return writer.flushed();
+      return Promise.all([writer.flushed(), authorship.flushed()]).then(() => undefined);
     },
     destroy() {
       if (batch.length > 0) throw new Error(`room ${noteId} destroyed with updates not yet written`);

@@ -1,5 +1,5 @@
 import type { DocumentRules } from '@plume/editor-schema';
-import { MESSAGE_TYPE, roleAllows } from '@plume/protocol';
+import { GUEST_AUTHOR_PREFIX, MESSAGE_TYPE, roleAllows } from '@plume/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -32,6 +32,8 @@ export type UpdatePolicy = {
 
 /** Who speaks on a connection, as the access check decided when it opened. */
 export type ConnectionAuthor = PresenceStamp & {
+  /** Whom this connection's edits are credited to: an account id, or `guest:<session id>`. */
+  readonly authorId: string;
   /** Called after each update this connection changed the document with. */
   onEdit(): void;
   /** Called for each update dropped because the connection may not write. */
@@ -112,7 +114,7 @@ function handleSync(
         return null;
       }
       try {
-        if (applyCheckedUpdate(room, member, update, policy)) author.onEdit();
+        if (applyCheckedUpdate(room, member, author.authorId, update, policy)) author.onEdit();
       } catch (error) {
         // An edit typed between reconnecting and the client's sync step 2 can overtake that step
         // and build on changes the server does not have yet. The server asks for them with its own
@@ -131,14 +133,22 @@ function handleSync(
 }
 
 // Returns whether the document changed.
-function applyCheckedUpdate(room: Room, member: RoomMember, update: Uint8Array, policy: UpdatePolicy): boolean {
+function applyCheckedUpdate(
+  room: Room,
+  member: RoomMember,
+  authorId: string,
+  update: Uint8Array,
+  policy: UpdatePolicy,
+): boolean {
   const decoded = decodeUpdate(update, { maxClients: policy.maxClientsPerUpdate });
   checkUpdate(room.doc, decoded, policy.rules, {
     isForeignClient(client) {
       const owner = room.ownerOf(client);
-      return owner !== undefined && owner !== member;
+      if (owner !== undefined) return owner !== member;
+      return isAnotherAuthor(room.authorship.authorOf(client), authorId);
     },
   });
+  room.authorship.record(authorId, decoded, room.doc);
   let changed = false;
   const onUpdate = () => {
     changed = true;
@@ -155,6 +165,14 @@ function applyCheckedUpdate(room: Room, member: RoomMember, update: Uint8Array, 
     throw new Error('an update passed the gate but Yjs parked part of it');
   }
   return changed;
+}
+
+// Writing under a client id someone else wrote under would credit them with the text. A guest's
+// session can end while its page keeps offline edits under the same id: guests do not hold ids
+// against each other, and they keep the first guest's credit.
+function isAnotherAuthor(recorded: string | undefined, authorId: string): boolean {
+  if (recorded === undefined || recorded === authorId) return false;
+  return !(recorded.startsWith(GUEST_AUTHOR_PREFIX) && authorId.startsWith(GUEST_AUTHOR_PREFIX));
 }
 
 // Each connection speaks for one client id, the first it announces that nobody else holds.

@@ -17,7 +17,7 @@ type Place =
 
 type Position = { readonly place: Place; readonly parentSub: string | null };
 
-/** Who is asking: whether a client id belongs to another live connection of the same room. */
+/** Who is asking: whether a client id belongs to another live connection of the room, or to another author. */
 export type GateContext = { isForeignClient(client: number): boolean };
 
 /**
@@ -52,7 +52,7 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, rules: DocumentRu
       if (context.isForeignClient(client)) {
         throw new RejectedMessageError(
           'clientIdInUse',
-          `changes under client id ${client}, which another connection owns`,
+          `changes under client id ${client}, which another connection or author owns`,
         );
       }
       knownEnd.set(client, end);

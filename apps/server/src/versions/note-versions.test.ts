@@ -2,10 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENT_FIELD } from '@plume/editor-schema';
-import { createLeveldbVersionStore, type VersionStore } from '@plume/storage';
+import {
+  type AuthorshipStore,
+  createLeveldbAuthorshipStore,
+  createLeveldbVersionStore,
+  type VersionStore,
+} from '@plume/storage';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { loadNoteAuthorship } from '../authorship/note-authorship.ts';
 import type { Room } from '../sync/room.ts';
 import { noteText, typeInNote } from '../testing/index.ts';
 import { createNoteVersions, type NoteVersions } from './note-versions.ts';
@@ -17,6 +23,7 @@ const MINUTE = 60_000;
 
 let directory: string;
 let store: VersionStore;
+let authorship: AuthorshipStore;
 let doc: Y.Doc;
 let versions: NoteVersions;
 let changes: string[];
@@ -25,10 +32,16 @@ beforeEach(async () => {
   // Only timers and the clock are faked: LevelDB's own callbacks must keep running.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: START });
   directory = await mkdtemp(join(tmpdir(), 'plume-note-versions-'));
-  store = await createLeveldbVersionStore(directory);
+  store = await createLeveldbVersionStore(join(directory, 'versions'));
+  authorship = await createLeveldbAuthorshipStore(join(directory, 'authorship'));
   doc = new Y.Doc();
   changes = [];
-  const room = { noteId: NOTE, doc } as Room;
+  const logger = pino({ level: 'silent' });
+  const room = {
+    noteId: NOTE,
+    doc,
+    authorship: await loadNoteAuthorship({ noteId: NOTE, store: authorship, logger }),
+  } as Room;
   versions = createNoteVersions({
     store,
     rooms: {
@@ -37,14 +50,15 @@ beforeEach(async () => {
       release: () => undefined,
     },
     documents: { loadDocument: async () => null },
-    logger: pino({ level: 'silent' }),
+    authorship,
+    logger,
     onVersionsChange: (noteId) => changes.push(noteId),
   });
 });
 
 afterEach(async () => {
   await versions.close();
-  await store.close();
+  await Promise.all([store.close(), authorship.close()]);
   vi.useRealTimers();
   await rm(directory, { recursive: true, force: true });
 });

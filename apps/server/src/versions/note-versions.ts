@@ -6,10 +6,12 @@ import {
   noteContentOf,
   replaceNoteContent,
 } from '@plume/editor-schema';
-import { VERSION_NAME_MAX_LENGTH } from '@plume/protocol';
-import type { DocumentStore, VersionRecord, VersionStore } from '@plume/storage';
+import { type ChangeTally, CURRENT_STATE, VERSION_NAME_MAX_LENGTH } from '@plume/protocol';
+import type { AuthorshipStore, DocumentStore, VersionRecord, VersionStore } from '@plume/storage';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { compareStates } from '../authorship/compare-states.ts';
+import { loadNoteAuthorship, type NoteAuthorship } from '../authorship/note-authorship.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { Room } from '../sync/room.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -23,6 +25,9 @@ import { restoredVersionName } from './version-names.ts';
 
 /** The origin of the transaction a restore applies to a live document. */
 export const RESTORE_ORIGIN = Symbol('version restore');
+
+/** Two states of a note compared: the newer content with its changes marked, and who changed how much. */
+export type Comparison = { from: VersionRecord; to: VersionRecord | null; content: unknown; tallies: ChangeTally[] };
 
 /** A version and its content as ProseMirror JSON. */
 export type VersionWithContent = { version: VersionRecord; content: unknown };
@@ -47,6 +52,13 @@ export type NoteVersions = {
    * which it returns. Refuses with `versionNotFound`.
    */
   restore(noteId: string, versionId: string, by: string | null): Promise<VersionRecord>;
+  /**
+   * Compares two versions, or a version with the note as it is now (`CURRENT_STATE`), older to
+   * newer whatever order they come in. Refuses with `versionNotFound`.
+   */
+  compare(noteId: string, fromId: string, toId: string): Promise<Comparison>;
+  /** Everyone who wrote in the note since authorship is recorded, with the client ids they wrote under. */
+  authorsOf(noteId: string): Promise<Map<string, number[]>>;
   /** Ends every burst of editing now, freezing what changed; resolves once written. */
   endBursts(): Promise<void>;
   /** Stops keeping a note's versions and removes them, as when the note is deleted for good. */
@@ -63,6 +75,8 @@ export function createNoteVersions(options: {
   store: VersionStore;
   rooms: Pick<RoomRegistry, 'peek' | 'acquire' | 'release'>;
   documents: Pick<DocumentStore, 'loadDocument'>;
+  /** Who wrote what, for notes whose room is not loaded; a loaded room's own record is used otherwise. */
+  authorship: AuthorshipStore;
   logger: Logger;
   /** What a document may contain; a restore passes the same gate as every client's update. */
   rules?: DocumentRules;
@@ -74,6 +88,7 @@ export function createNoteVersions(options: {
     store,
     rooms,
     documents,
+    authorship,
     logger,
     onVersionsChange,
     rules = createDocumentRules(),
@@ -129,6 +144,16 @@ export function createNoteVersions(options: {
     } finally {
       doc.destroy();
     }
+  }
+
+  async function authorshipOf(noteId: string): Promise<NoteAuthorship> {
+    return rooms.peek(noteId)?.authorship ?? loadNoteAuthorship({ noteId, store: authorship, logger });
+  }
+
+  async function currentState(noteId: string): Promise<Uint8Array> {
+    const room = rooms.peek(noteId);
+    if (room) return Y.encodeStateAsUpdate(room.doc);
+    return (await documents.loadDocument(noteId)) ?? Y.encodeStateAsUpdate(new Y.Doc());
   }
 
   function stopBurst(noteId: string): boolean {
@@ -240,7 +265,7 @@ export function createNoteVersions(options: {
         try {
           stopBurst(noteId);
           await addIfChanged(noteId, capture(noteId, room.doc));
-          applyThroughGate(room, restoreUpdate(room.doc, content), rules);
+          applyThroughGate(room, restoreUpdate(room.doc, content), rules, by);
           // The restore's own change is not a burst of anyone's editing.
           const after = capture(noteId, room.doc);
           for (const author of after.authors) rememberAuthor(noteId, author);
@@ -251,6 +276,24 @@ export function createNoteVersions(options: {
         }
       });
     },
+    async compare(noteId, fromId, toId) {
+      const [from, to] = await Promise.all([
+        store.get(noteId, fromId),
+        toId === CURRENT_STATE ? null : store.get(noteId, toId),
+      ]);
+      if (!from || (toId !== CURRENT_STATE && !to)) throw new RefusalError('versionNotFound');
+      // Versions of one note follow each other: the later one holds everything the earlier one had.
+      const [older, newer] = to && isLater(from.version, to.version) ? [to, from] : [from, to];
+      const compared = compareStates(
+        older.update,
+        newer ? newer.update : await currentState(noteId),
+        await authorshipOf(noteId),
+      );
+      return { from: older.version, to: newer?.version ?? null, ...compared };
+    },
+    async authorsOf(noteId) {
+      return (await authorshipOf(noteId)).authors();
+    },
     async endBursts() {
       for (const noteId of [...bursts.keys()]) endBurst(noteId);
       await Promise.all(queues.values());
@@ -258,7 +301,7 @@ export function createNoteVersions(options: {
     async forget(noteId) {
       stopBurst(noteId);
       authors.delete(noteId);
-      await run(noteId, () => store.removeAll(noteId));
+      await run(noteId, () => Promise.all([store.removeAll(noteId), authorship.removeAll(noteId)]));
       lastHash.delete(noteId);
       queues.delete(noteId);
     },
@@ -285,11 +328,19 @@ function restoreUpdate(doc: Y.Doc, content: unknown): Uint8Array {
   }
 }
 
-function applyThroughGate(room: Pick<Room, 'doc' | 'ownerOf'>, update: Uint8Array, rules: DocumentRules): void {
+function applyThroughGate(
+  room: Pick<Room, 'doc' | 'ownerOf' | 'authorship'>,
+  update: Uint8Array,
+  rules: DocumentRules,
+  by: string | null,
+): void {
+  const decoded = decodeUpdate(update, { maxClients: Number.MAX_SAFE_INTEGER });
   // The copy's author is new; it may only delete what others wrote, never write under their ids.
-  checkUpdate(room.doc, decodeUpdate(update, { maxClients: Number.MAX_SAFE_INTEGER }), rules, {
-    isForeignClient: (client) => room.ownerOf(client) !== undefined,
+  checkUpdate(room.doc, decoded, rules, {
+    isForeignClient: (client) => room.ownerOf(client) !== undefined || room.authorship.authorOf(client) !== undefined,
   });
+  // What the restore brings back and takes away is the restorer's doing.
+  if (by !== null) room.authorship.record(by, decoded, room.doc);
   Y.applyUpdate(room.doc, update, RESTORE_ORIGIN);
 }
 
@@ -301,6 +352,10 @@ function contentOfUpdate(update: Uint8Array): unknown {
   } finally {
     doc.destroy();
   }
+}
+
+function isLater(a: VersionRecord, b: VersionRecord): boolean {
+  return a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 }
 
 function hashOf(content: unknown): string {
