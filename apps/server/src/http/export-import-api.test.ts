@@ -178,6 +178,8 @@ describe('POST /api/notes/import', () => {
     expect(JSON.stringify(content)).toContain('"type":"bold"');
     const created = (await auditOf(server, note.id)).find((entry) => entry.action === 'note.created');
     expect(created?.detail).toEqual({ importedFrom: 'markdown' });
+    // The imported text is credited to whoever imported it.
+    expect([...(await server.workspace.versions.authorsOf(note.id)).keys()]).toEqual([server.admin.id]);
   });
 
   it('creates a note from a Word file with the title given in the query', async () => {

@@ -7,6 +7,7 @@ import { importFile, requireImportKind, titleFromContent } from '../import/impor
 import { fileTooLarge, requireImportSize } from '../import/import-limits.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import { decodeUpdate } from '../sync/update-decoder.ts';
 import type { Workspace } from '../workspace/create-workspace.ts';
 import type { OriginPolicy } from './origin-policy.ts';
 import { parseQuery } from './parse-request.ts';
@@ -56,7 +57,7 @@ export function createImportRouter(options: {
       const imported = await importFile(file, kind);
       const { title, content } = query.title ? { title: query.title, content: imported } : titledFromFile(imported);
       const created = await workspace.lifecycle.create({ title, themeId: null, templateId: null }, user.id);
-      await fillDocument(created.id, content);
+      await fillDocument(created.id, content, user.id);
       await workspace.indexer.refresh(created.id);
       const note = (await workspace.notes.getNote(created.id)) ?? created;
       auth.audit.record({
@@ -76,10 +77,13 @@ export function createImportRouter(options: {
   router.use(handleBodyError);
 
   // The new note's room holds the content first, so it is stored and indexed as any edit would be.
-  async function fillDocument(noteId: string, content: NoteContent): Promise<void> {
+  async function fillDocument(noteId: string, content: NoteContent, by: string): Promise<void> {
     const room = await rooms.acquire(noteId);
     try {
-      Y.applyUpdate(room.doc, documentUpdateFrom(content));
+      const update = documentUpdateFrom(content);
+      // The file's text is credited to whoever imported it.
+      room.authorship.record(by, decodeUpdate(update, { maxClients: 1 }), room.doc);
+      Y.applyUpdate(room.doc, update);
       await room.flushed();
     } finally {
       rooms.release(room);
