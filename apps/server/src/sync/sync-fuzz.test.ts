@@ -96,6 +96,7 @@ function writeRichNote(doc: Y.Doc, words: string): void {
 }
 
 describe('fuzzing the gate', () => {
+  // Pure CPU work: on a busy shared machine it can outlast the default 5 s.
   it('refuses every damaged update cleanly, and whatever it lets through Yjs applies whole', () => {
     const rules = createDocumentRules();
     const base = new Y.Doc();
@@ -129,7 +130,7 @@ describe('fuzzing the gate', () => {
     expect(Y.encodeStateVector(base)).toEqual(vector);
     // Some damage is harmless (a flipped bit in a letter); those pass, so both paths ran.
     expect(accepted).toBeGreaterThan(0);
-  });
+  }, 30_000);
 
   it('keeps serving honest clients through thousands of damaged frames from several connections', async () => {
     const server = await startTestServer();
