@@ -95,6 +95,18 @@ describe('the room registry', () => {
     expect(rooms.size).toBe(0);
   });
 
+  it('writes an edit made by someone who took and gave back the room while it unloaded', async () => {
+    const store = await openStore();
+    const rooms = registryOver(store);
+    rooms.release(await rooms.acquire('n'));
+    // Taken again while the unload flushes (nothing, so it is quick), edited and given back at once.
+    const again = await rooms.acquire('n');
+    again.doc.getText('t').insert(0, 'écrit pendant le déchargement');
+    rooms.release(again);
+    await expect.poll(() => rooms.size).toBe(0);
+    expect(storedText(await store.loadDocument('n'))).toBe('écrit pendant le déchargement');
+  });
+
   it('retries failed writes, reports them, and unloads only once everything is written', async () => {
     const store = await openStore();
     const faulty = createFaultyDocumentStore(store, { failing: true });

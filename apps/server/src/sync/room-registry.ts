@@ -68,9 +68,12 @@ export function createRoomRegistry(options: {
   }
 
   async function unload(noteId: string, entry: Entry, room: Room): Promise<void> {
-    // Waits however long the store needs: a room is never freed with unwritten updates.
-    await room.flushed();
-    if (entry.users > 0) return;
+    // Waits however long the store needs: a room is never freed with unwritten updates. Someone
+    // may take the room and edit while it flushes: then it flushes again, or stays if still held.
+    do {
+      await room.flushed();
+      if (entry.users > 0) return;
+    } while (room.hasUnwrittenUpdates);
     entries.delete(noteId);
     metrics.openDocuments.set(entries.size);
     onUnload?.(noteId, room.doc);
@@ -85,7 +88,10 @@ export function createRoomRegistry(options: {
 
   function startUnload(noteId: string, entry: Entry, room: Room): void {
     const unloading = unload(noteId, entry, room).finally(() => {
-      if (entry.unloading === unloading) entry.unloading = null;
+      if (entry.unloading !== unloading) return;
+      entry.unloading = null;
+      // Taken and given back while this unload waited: nobody else will start the next one.
+      if (entry.users === 0 && entries.get(noteId) === entry) startUnload(noteId, entry, room);
     });
     entry.unloading = unloading;
   }

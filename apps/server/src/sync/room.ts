@@ -37,6 +37,8 @@ export type Room = {
   /** The client id a member holds, if any. */
   clientIdOf(member: RoomMember): number | undefined;
   readonly memberCount: number;
+  /** Whether updates were applied that have not yet left for the store; `flushed` sends them. */
+  readonly hasUnwrittenUpdates: boolean;
   /**
    * The stored state the document was loaded from, the first time it is asked for and only if
    * nothing changed since: the first client's full sync can then be sent without encoding the
@@ -160,6 +162,9 @@ export async function openRoom(options: {
     clientIdOf: (member) => clientIdOf.get(member),
     get memberCount() {
       return members.size;
+    },
+    get hasUnwrittenUpdates() {
+      return batch.length > 0;
     },
     takeLoadedState() {
       const state = loadedState;
