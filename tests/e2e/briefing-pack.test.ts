@@ -192,7 +192,6 @@ describe.skipIf(SKIP_REASON !== null)(
         const id = await createTestNote(server, note.title);
         ids.set(key, id);
         if (note.theme) await api.patch(`/notes/${id}`, { themeId: themes.get(note.theme) });
-        if (note.validated) await api.put(`/notes/${id}/status`, { status: 'validated' });
         const client = connectTestClient(server.wsUrl, id, { cookie: server.admin.cookie });
         await client.synced();
         writeBlocks(client.doc, note.blocks);
@@ -200,6 +199,8 @@ describe.skipIf(SKIP_REASON !== null)(
         await vi.waitFor(() =>
           expect(server.rooms.peek(id)?.doc.getXmlFragment(DOCUMENT_FIELD).length).toBe(note.blocks.length),
         );
+        // Validated once written, as people do: the pack prints the version frozen then.
+        if (note.validated) await api.put(`/notes/${id}/status`, { status: 'validated' });
         client.destroy();
       }
       await addTestMember(server, idOf('health'), marie.email, 'viewer');
@@ -315,6 +316,35 @@ describe.skipIf(SKIP_REASON !== null)(
         const firstPage = large.findIndex((text, page) => page >= 2 && text.includes(NOTES[key].title)) + 1;
         expect(firstPage, NOTES[key].title).toBe(toc[index]);
       });
+    });
+
+    it('adds a page of what changed since the last pack after the contents, the contents still right', async () => {
+      const noteIds = [idOf('budget'), idOf('hostile')];
+      expect((await postPack(body({ noteIds }))).status).toBe(200);
+      const client = connectTestClient(server.wsUrl, idOf('budget'), { cookie: server.admin.cookie });
+      try {
+        await client.synced();
+        writeBlocks(client.doc, [{ paragraph: 'Nouveau poste : 12 M€ pour la santé.' }]);
+        await vi.waitFor(() =>
+          expect(server.rooms.peek(idOf('budget'))?.doc.getXmlFragment(DOCUMENT_FIELD).length).toBe(
+            NOTES.budget.blocks.length + 1,
+          ),
+        );
+      } finally {
+        client.destroy();
+      }
+      const response = await postPack(body({ noteIds, sinceLastPack: true }));
+      expect(response.status).toBe(200);
+      const { pages } = await pagesOf(new Uint8Array(await response.arrayBuffer()), 'briefing-pack-since-last');
+      const changes = lines(pages[2] as string).join('\n');
+      expect(changes).toContain('Modifié depuis le dernier dossier');
+      expect(changes).toContain('Nouveau poste : 12 M€ pour la santé.');
+      expect(changes).toContain('Inchangée');
+      expect(pages[2]).toContain(`Page 3 / ${pages.length}`);
+      const toc = tableOfContents(pages[1] as string, [NOTES.budget.title, HOSTILE]);
+      expect(toc[0]).toBe(4);
+      expect(pages[3]).toContain(NOTES.budget.title);
+      expect(pages[(toc[1] as number) - 1]).toContain(HOSTILE);
     });
 
     it('records each printed note in the audit log', async () => {

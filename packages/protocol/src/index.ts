@@ -33,6 +33,8 @@ export {
   TOKEN_PAGE,
   updateUserRequest,
 } from './auth-api.ts';
+export type { ChangeTally, NoteAuthor, NoteAuthorsResponse, VersionComparison } from './authorship-api.ts';
+export { CHANGE_MARKS, CURRENT_STATE, GUEST_AUTHOR_PREFIX } from './authorship-api.ts';
 export type { CloseCodeName, MessageType } from './collab.ts';
 export { CLOSE_CODE, COLLAB_PATH, isFinalCloseCode, MESSAGE_TYPE } from './collab.ts';
 export type { ExportFormat, ImportKind } from './export-import.ts';
@@ -45,15 +47,26 @@ export {
   importQuery,
 } from './export-import.ts';
 export { createNoteId, isNoteId, NOTE_ID_LENGTH, NOTE_ID_PATTERN } from './note-id.ts';
-export type { PackRequest } from './pack-api.ts';
-export { PACK_COVER_TEXT_MAX_LENGTH, PACK_MAX_NOTES, PAPER_SIZES, packRequest } from './pack-api.ts';
+export type {
+  PackedNote,
+  PackNoteSource,
+  PackRequest,
+  PackSource,
+  PackSourcesResponse,
+} from './pack-api.ts';
+export {
+  PACK_COVER_TEXT_MAX_LENGTH,
+  PACK_MAX_NOTES,
+  PACK_SOURCES,
+  PAPER_SIZES,
+  packRequest,
+  packSourcesQuery,
+} from './pack-api.ts';
 export type { PresenceUser } from './presence.ts';
 export { DISPLAY_NAME_MAX_LENGTH, isSafeColor, normaliseDisplayName, PRESENCE_COLORS } from './presence.ts';
 export type { PrintNoteQuery } from './print-api.ts';
 export { PRINT_LANGUAGES, printNotePath, printNoteQuery } from './print-api.ts';
 export { cleanText } from './text-fields.ts';
-export type { ChangeTally, NoteAuthor, NoteAuthorsResponse, VersionComparison } from './authorship-api.ts';
-export { CHANGE_MARKS, CURRENT_STATE, GUEST_AUTHOR_PREFIX } from './authorship-api.ts';
 export type { CreateVersionRequest, VersionDetail, VersionKind, VersionSummary } from './versions-api.ts';
 export {
   createVersionRequest,

@@ -19,6 +19,14 @@ export function isVersionId(value: unknown): value is string {
   return typeof value === 'string' && VERSION_ID_PATTERN.test(value);
 }
 
+/**
+ * A version id in a query string (`?version=` of print and export): a malformed one is refused as
+ * an invalid query; without it, the note is read as it is now.
+ */
+export const versionQueryParameter = z
+  .string({ error: '"version" is a version id.' })
+  .refine(isVersionId, { message: '"version" is not a valid version id.' });
+
 /** A frozen state of a note, without its content: what version lists show. */
 export type VersionSummary = {
   id: string;

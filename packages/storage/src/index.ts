@@ -20,6 +20,7 @@ export type {
   MetadataStore,
   NotePatch,
   NoteRecord,
+  PackRecord,
   StatusRecord,
   TemplateRecord,
   ThemeRecord,

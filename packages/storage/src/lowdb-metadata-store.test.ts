@@ -132,10 +132,53 @@ describe('the lowdb metadata store', () => {
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 2, seeded: false });
   });
 
+  it('remembers produced packs and finds the latest that printed a note, across reopening', async () => {
+    const path = await createPath();
+    const first = await createLowdbMetadataStore(path);
+    const pack = {
+      id: 'p1',
+      title: 'Dossier du jour',
+      date: '2026-12-01',
+      printedAt: '2026-12-01T08:00:00.000Z',
+      by: 'u1',
+      notes: [
+        { noteId: 'n1', versionId: 'v1' },
+        { noteId: 'n2', versionId: 'v2' },
+      ],
+    };
+    await first.addPack(pack);
+    await first.addPack({
+      ...pack,
+      id: 'p2',
+      printedAt: '2026-12-02T08:00:00.000Z',
+      notes: [{ noteId: 'n1', versionId: 'v3' }],
+    });
+    await first.close();
+    const second = await createLowdbMetadataStore(path);
+    expect((await second.lastPackWith('n1'))?.id).toBe('p2');
+    expect(await second.lastPackWith('n2')).toEqual(pack);
+    expect(await second.lastPackWith('n3')).toBeUndefined();
+  });
+
+  it('reads a version 2 file written before packs were recorded as having none', async () => {
+    const path = await createPath();
+    await writeFile(
+      path,
+      JSON.stringify({ version: 2, notes: [note], themes: [], templates: [], purged: [], seeded: true }),
+    );
+    const store = await createLowdbMetadataStore(path);
+    expect(await store.lastPackWith('n1')).toBeUndefined();
+    expect(await store.getNote('n1')).toEqual(note);
+  });
+
   it.each([
     ['truncated JSON', '{"version":1,"notes":['],
     ['an empty file', ''],
     ['foreign JSON', '{"users":[]}'],
+    [
+      'packs that are not a list',
+      '{"version":2,"notes":[],"themes":[],"templates":[],"purged":[],"seeded":true,"packs":{}}',
+    ],
   ])('stops on %s and leaves the file untouched', async (_, content) => {
     const path = await createPath();
     await writeFile(path, content);

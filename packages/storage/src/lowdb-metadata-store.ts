@@ -1,7 +1,7 @@
 import { isNoteStatus } from '@plume/protocol';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { MetadataStore, NoteRecord, TemplateRecord, ThemeRecord } from './metadata-store.ts';
+import type { MetadataStore, NoteRecord, PackRecord, TemplateRecord, ThemeRecord } from './metadata-store.ts';
 import { StorageError } from './storage-error.ts';
 
 type MetadataFile = {
@@ -13,9 +13,19 @@ type MetadataFile = {
   purged: { id: string; purgedAt: string }[];
   /** Whether the starting themes and templates were applied once. */
   seeded: boolean;
+  /** Briefing packs produced, oldest first; absent from files written before packs were recorded. */
+  packs: PackRecord[];
 };
 
-const EMPTY: MetadataFile = { version: 2, notes: [], themes: [], templates: [], purged: [], seeded: false };
+const EMPTY: MetadataFile = {
+  version: 2,
+  notes: [],
+  themes: [],
+  templates: [],
+  purged: [],
+  seeded: false,
+  packs: [],
+};
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
@@ -122,6 +132,18 @@ export async function createLowdbMetadataStore(path: string): Promise<MetadataSt
       await write();
       return true;
     },
+    async addPack(pack) {
+      data.packs.push(structuredClone(pack));
+      await write();
+    },
+    async lastPackWith(noteId) {
+      let last: PackRecord | undefined;
+      for (const pack of data.packs) {
+        if (!pack.notes.some((note) => note.noteId === noteId)) continue;
+        if (!last || pack.printedAt >= last.printedAt) last = pack;
+      }
+      return last && structuredClone(last);
+    },
     async seedOnce(seed) {
       if (data.seeded) return false;
       data.themes.push(...structuredClone(seed.themes));
@@ -166,9 +188,11 @@ function upgrade(value: unknown): MetadataFile | null {
     Array.isArray(file.themes) &&
     Array.isArray(file.templates) &&
     Array.isArray(file.purged) &&
-    typeof file.seeded === 'boolean'
+    typeof file.seeded === 'boolean' &&
+    (file.packs === undefined || Array.isArray(file.packs))
   ) {
-    return file as MetadataFile;
+    // Packs came later within version 2: a file without them has recorded none.
+    return { ...(file as Omit<MetadataFile, 'packs'>), packs: (file.packs as PackRecord[] | undefined) ?? [] };
   }
   return null;
 }

@@ -42,7 +42,22 @@ export type TemplateRecord = {
 /** What a new workspace starts with; applied once in the life of a data directory. */
 export type WorkspaceSeed = { themes: ThemeRecord[]; templates: TemplateRecord[] };
 
-/** Where note metadata, themes and templates are kept. Reads return copies. */
+/** A briefing pack that was produced: its cover, who asked, and the version of each note it printed. */
+export type PackRecord = {
+  id: string;
+  /** The cover's title. */
+  title: string;
+  /** The cover's date, YYYY-MM-DD. */
+  date: string;
+  /** When it was produced, ISO 8601 in UTC. */
+  printedAt: string;
+  /** The account that asked for it; null for someone without an account. */
+  by: string | null;
+  /** Each note it printed, in order, with the version printed. */
+  notes: { noteId: string; versionId: string }[];
+};
+
+/** Where note metadata, themes, templates and the record of printed packs are kept. Reads return copies. */
 export interface MetadataStore {
   /** Every note outside the trash, most recently updated first. */
   listNotes(): Promise<NoteRecord[]>;
@@ -80,6 +95,10 @@ export interface MetadataStore {
   putTemplate(template: TemplateRecord): Promise<void>;
   /** Removes a template; returns whether it existed. */
   removeTemplate(id: string): Promise<boolean>;
+  /** Durably records a produced briefing pack. */
+  addPack(pack: PackRecord): Promise<void>;
+  /** The most recently produced pack that printed a note, or undefined when none did. */
+  lastPackWith(noteId: string): Promise<PackRecord | undefined>;
   /** Adds the seed's themes and templates if no seed was ever applied here; returns whether it did. */
   seedOnce(seed: WorkspaceSeed): Promise<boolean>;
   /** Writes out what is pending. */

@@ -5,7 +5,7 @@ import { attachmentDisposition } from '../export/export-file-name.ts';
 import { exportNote } from '../export/note-export.ts';
 import type { PdfRenderer } from '../pdf/chromium-renderer.ts';
 import { ChromiumUnavailableError } from '../pdf/chromium-unavailable.ts';
-import { loadPrintNote } from '../print/index.ts';
+import { loadPrintNote, loadPrintVersion } from '../print/index.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { Workspace } from '../workspace/create-workspace.ts';
@@ -13,7 +13,10 @@ import { parseQuery } from './parse-request.ts';
 import { principalOf, requireSession } from './request-context.ts';
 import { printedDocumentHeaders } from './security-headers.ts';
 
-/** `GET /api/notes/:noteId/export?format=pdf|docx|md|html|txt`: a note as a file to download, for anyone who may read it. */
+/**
+ * `GET /api/notes/:noteId/export?format=pdf|docx|md|html|txt&version=`: a note, as it is now or as
+ * one of its versions, as a file to download, for anyone who may read it.
+ */
 export function createExportRouter(options: {
   workspace: Workspace;
   rooms: RoomRegistry;
@@ -29,11 +32,15 @@ export function createExportRouter(options: {
   router.get('/:noteId/export', async (request, response) => {
     const noteId = String(request.params.noteId);
     if (!isNoteId(noteId)) throw new RefusalError('invalidNoteId');
-    const { format, lang } = parseQuery(exportQuery, request.query);
+    const { format, lang, version } = parseQuery(exportQuery, request.query);
     requireSession(response);
     const decision = await auth.check.authorise(principalOf(response), noteId, 'export');
     if (!decision.ok) throw new RefusalError(decision.reason === 'notFound' ? 'noteNotFound' : 'forbidden');
-    const note = await loadPrintNote({ notes: workspace.notes, rooms }, noteId, lang);
+    const sources = { notes: workspace.notes, rooms, versions: workspace.versions };
+    const note =
+      version === undefined
+        ? await loadPrintNote(sources, noteId, lang)
+        : await loadPrintVersion(sources, noteId, version, lang);
     let file: Awaited<ReturnType<typeof exportNote>>;
     try {
       file = await exportNote(note, format, {
@@ -51,7 +58,7 @@ export function createExportRouter(options: {
       by: principalOf(response),
       noteId,
       ip: request.ip ?? null,
-      detail: { format, version: note.version },
+      detail: { format, version: note.version, ...(note.frozen && { versionId: note.frozen.id }) },
     });
     if (format === 'html') response.set(printedDocumentHeaders('none'));
     response

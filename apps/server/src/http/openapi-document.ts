@@ -15,6 +15,7 @@ import {
   NOTE_ROLES,
   NOTE_STATUSES,
   packRequest,
+  packSourcesQuery,
   printNoteQuery,
   redeemShareLinkRequest,
   searchQuery,
@@ -76,6 +77,28 @@ const SCHEMAS: Record<string, JsonSchema> = {
     },
     wordCount: { type: 'integer' },
     bytes: { type: 'integer', description: 'Storage the version takes.' },
+  }),
+  PackSources: object({
+    notes: {
+      type: 'array',
+      items: object({
+        noteId: string,
+        validated: { anyOf: [ref('VersionSummary'), { type: 'null' }], description: 'The newest validated version.' },
+        lastPack: {
+          anyOf: [
+            object({
+              packId: string,
+              title: string,
+              date: { type: 'string', format: 'date' },
+              printedAt: time,
+              versionId: string,
+            }),
+            { type: 'null' },
+          ],
+          description: 'The most recent pack that printed the note, and the version it printed.',
+        },
+      }),
+    },
   }),
   VersionDetail: {
     allOf: [
@@ -327,6 +350,23 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/notes/{noteId}/versions/compare',
+    summary:
+      'Two versions, or a version and the note now (to=current), compared: the newer content with inserted and deleted text marked and credited to its authors (anyone who may read the note)',
+    tag: 'Versions',
+    access: 'session',
+    ok: [200, null],
+  },
+  {
+    method: 'get',
+    path: '/notes/{noteId}/authors',
+    summary: 'Everyone who wrote in the note, with the Yjs client ids they wrote under (anyone who may read it)',
+    tag: 'Versions',
+    access: 'session',
+    ok: [200, null],
+  },
+  {
+    method: 'get',
     path: '/notes/{noteId}/versions/{versionId}',
     summary: 'One version with its content (anyone who may read the note)',
     tag: 'Versions',
@@ -552,6 +592,16 @@ const OPERATIONS: Operation[] = [
     access: 'session',
     body: packRequest,
     ok: [200, null],
+  },
+  {
+    method: 'get',
+    path: '/packs/sources',
+    summary:
+      'Which version a pack would print of each note, and the last pack that printed it (anyone who may read them)',
+    tag: 'Notes',
+    access: 'session',
+    query: packSourcesQuery,
+    ok: [200, 'PackSources'],
   },
   {
     method: 'post',

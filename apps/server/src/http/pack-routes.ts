@@ -1,16 +1,18 @@
-import { packRequest } from '@plume/protocol';
+import { type PackSourcesResponse, packRequest, packSourcesQuery } from '@plume/protocol';
 import { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Auth } from '../auth/create-auth.ts';
 import { attachmentDisposition } from '../export/export-file-name.ts';
+import { type AccountName, type CompareVersions, packChanges } from '../packs/pack-changes.ts';
+import { loadPackNotes, newestValidated, type PackNote } from '../packs/pack-notes.ts';
 import type { PdfRenderer } from '../pdf/chromium-renderer.ts';
 import { ChromiumUnavailableError } from '../pdf/chromium-unavailable.ts';
 import { renderPackPdf } from '../pdf/pack-pdf.ts';
-import { loadPrintNote, type PrintLanguage, type PrintNote, type PrintOptions, packHtml } from '../print/index.ts';
+import { type PackNoteChanges, type PrintLanguage, type PrintOptions, packHtml } from '../print/index.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { Workspace } from '../workspace/create-workspace.ts';
-import { parseRequest } from './parse-request.ts';
+import { parseQuery, parseRequest } from './parse-request.ts';
 import { principalOf, requireSession } from './request-context.ts';
 import { printedDocumentHeaders } from './security-headers.ts';
 
@@ -18,7 +20,9 @@ type PackBody = z.output<typeof packRequest>;
 
 /**
  * The `/api/packs` resource: a briefing pack of notes the person may read, as one PDF rendered by
- * the server's Chromium, or as HTML for the browser to print where the server has none.
+ * the server's Chromium, or as HTML for the browser to print where the server has none; each pack
+ * produced is recorded with the version of each note it printed. `GET /api/packs/sources` says
+ * which version a pack would print of each note and which pack last printed it.
  */
 export function createPackRouter(options: {
   workspace: Workspace;
@@ -30,29 +34,60 @@ export function createPackRouter(options: {
   marking: string;
 }): Router {
   const { workspace, rooms, auth, pdfRenderer, marking } = options;
+  const compare: CompareVersions = (noteId, from, to) => workspace.versions.compare(noteId, from, to);
+  const accountName: AccountName = (id) => auth.accounts.get(id)?.name ?? null;
   const router = Router();
 
-  /** Loads the pack's notes in order, refusing the whole pack, without naming which, if one is out of reach. */
-  async function packNotes(response: Response, body: PackBody, language: PrintLanguage): Promise<PrintNote[]> {
+  async function authoriseAll(response: Response, noteIds: readonly string[]): Promise<void> {
     const principal = requireSession(response);
-    for (const noteId of body.noteIds) {
+    for (const noteId of noteIds) {
       const decision = await auth.check.authorise(principal, noteId, 'read');
+      // The whole pack is refused, without naming which note is out of reach.
       if (!decision.ok) throw new RefusalError('noteNotFound');
     }
-    const notes: PrintNote[] = [];
-    for (const noteId of body.noteIds)
-      notes.push(await loadPrintNote({ notes: workspace.notes, rooms }, noteId, language));
-    return notes;
   }
 
-  function audit(request: Request, response: Response, notes: readonly PrintNote[], format: 'pdf' | 'html'): void {
+  /** Loads the pack's notes in order, each from the version it prints, and what changed since the last pack if asked. */
+  async function packNotes(
+    response: Response,
+    body: PackBody,
+    language: PrintLanguage,
+  ): Promise<{ notes: PackNote[]; changes: PackNoteChanges[] | undefined }> {
+    await authoriseAll(response, body.noteIds);
+    const notes = await loadPackNotes({ notes: workspace.notes, rooms, versions: workspace.versions }, body.noteIds, {
+      source: body.source,
+      coverDate: body.cover.date,
+      language,
+    });
+    // Compared before this pack is recorded: afterwards it would be the last pack of every note.
+    const changes = body.sinceLastPack
+      ? await packChanges({ compare, accountName, history: workspace.packs }, notes, language)
+      : undefined;
+    return { notes, changes };
+  }
+
+  /** Records the pack produced and audits each note printed, with the version printed and the pack's id. */
+  async function recordPack(
+    request: Request,
+    response: Response,
+    body: PackBody,
+    notes: readonly PackNote[],
+    format: 'pdf' | 'html',
+  ): Promise<void> {
+    const by = principalOf(response);
+    const packId = await workspace.packs.record({
+      title: body.cover.title,
+      date: body.cover.date,
+      by: by?.user?.id ?? null,
+      notes: notes.map((note) => ({ noteId: note.id, versionId: note.versionId })),
+    });
     for (const note of notes) {
       auth.audit.record({
         action: 'note.printed',
-        by: principalOf(response),
+        by,
         noteId: note.id,
         ip: request.ip ?? null,
-        detail: { pack: true, format, version: note.version },
+        detail: { pack: true, format, version: note.version, versionId: note.versionId, packId, source: body.source },
       });
     }
   }
@@ -77,16 +112,20 @@ export function createPackRouter(options: {
     const renderer = pdfRenderer();
     // Chromium starts while the notes are read: the pack's time is mostly the browser's.
     renderer.warmUp();
-    const notes = await packNotes(response, body, language);
+    const { notes, changes } = await packNotes(response, body, language);
     let pdf: Uint8Array;
     try {
-      ({ pdf } = await renderPackPdf(renderer, { cover: coverOf(body), notes }, printOptions(body, language)));
+      ({ pdf } = await renderPackPdf(
+        renderer,
+        { cover: coverOf(body), notes, ...(changes && { changes }) },
+        printOptions(body, language),
+      ));
     } catch (error) {
       // The renderer does not know who asked: the refusal is worded again in their language.
       if (error instanceof ChromiumUnavailableError) throw new ChromiumUnavailableError(language);
       throw error;
     }
-    audit(request, response, notes, 'pdf');
+    await recordPack(request, response, body, notes, 'pdf');
     response
       .set('Content-Disposition', attachmentDisposition(`${body.cover.title} ${body.cover.date}`, 'pdf'))
       .type('application/pdf')
@@ -96,12 +135,29 @@ export function createPackRouter(options: {
   async function sendHtml(request: Request, response: Response, raw: unknown): Promise<void> {
     const body = parseRequest(packRequest, raw);
     const language = languageOf(request);
-    const notes = await packNotes(response, body, language);
+    const { notes, changes } = await packNotes(response, body, language);
     // No layout: page numbers are the browser's business, and it does not tell them.
-    const html = packHtml({ cover: coverOf(body), notes, layout: null }, printOptions(body, language));
-    audit(request, response, notes, 'html');
+    const html = packHtml(
+      { cover: coverOf(body), notes, layout: null, ...(changes && { changes }) },
+      printOptions(body, language),
+    );
+    await recordPack(request, response, body, notes, 'html');
     response.set(printedDocumentHeaders('self')).type('text/html; charset=utf-8').send(html);
   }
+
+  router.get('/sources', async (request, response) => {
+    const { noteIds } = parseQuery(packSourcesQuery, request.query);
+    await authoriseAll(response, noteIds);
+    const answer: PackSourcesResponse = { notes: [] };
+    for (const noteId of noteIds) {
+      answer.notes.push({
+        noteId,
+        validated: await newestValidated(workspace.versions, noteId),
+        lastPack: await workspace.packs.lastPackedVersion(noteId),
+      });
+    }
+    response.json(answer);
+  });
 
   router.post('/html', (request, response) => sendHtml(request, response, request.body));
   // A frame can only load an address: the same body, as JSON in the `pack` query parameter.

@@ -1,7 +1,7 @@
 import { isNoteId, printNoteQuery } from '@plume/protocol';
 import { Router } from 'express';
 import type { Auth } from '../auth/create-auth.ts';
-import { loadPrintNote, noteHtml } from '../print/index.ts';
+import { loadPrintNote, loadPrintVersion, noteHtml } from '../print/index.ts';
 import { RefusalError } from '../refusal-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { Workspace } from '../workspace/create-workspace.ts';
@@ -9,7 +9,7 @@ import { parseQuery } from './parse-request.ts';
 import { principalOf, requireSession } from './request-context.ts';
 import { printedDocumentHeaders } from './security-headers.ts';
 
-/** `GET /api/notes/:noteId/print`: one note as a print-ready HTML document, for anyone who may read it. */
+/** `GET /api/notes/:noteId/print?version=`: one note, as it is now or as one of its versions, as a print-ready HTML document, for anyone who may read it. */
 export function createPrintRouter(options: {
   workspace: Workspace;
   rooms: RoomRegistry;
@@ -29,7 +29,11 @@ export function createPrintRouter(options: {
     requireSession(response);
     const decision = await auth.check.authorise(principalOf(response), noteId, 'read');
     if (!decision.ok) throw new RefusalError(decision.reason === 'notFound' ? 'noteNotFound' : 'forbidden');
-    const note = await loadPrintNote({ notes: workspace.notes, rooms }, noteId, query.lang);
+    const sources = { notes: workspace.notes, rooms, versions: workspace.versions };
+    const note =
+      query.version === undefined
+        ? await loadPrintNote(sources, noteId, query.lang)
+        : await loadPrintVersion(sources, noteId, query.version, query.lang);
     const html = noteHtml(note, {
       paper: query.paper,
       largeType: query.largeType,
@@ -42,7 +46,12 @@ export function createPrintRouter(options: {
       by: principalOf(response),
       noteId,
       ip: request.ip ?? null,
-      detail: { paper: query.paper, largeType: query.largeType, version: note.version },
+      detail: {
+        paper: query.paper,
+        largeType: query.largeType,
+        version: note.version,
+        ...(note.frozen && { versionId: note.frozen.id }),
+      },
     });
     response.type('text/html; charset=utf-8').send(html);
   });

@@ -1,4 +1,4 @@
-import { type PackCover, type PackLayout, type PrintNote, type PrintOptions, packHtml } from '../print/index.ts';
+import { type PackLayout, type PrintOptions, type PrintPack, packHtml } from '../print/index.ts';
 import type { PdfRenderer } from './chromium-renderer.ts';
 import { measurePack, packLayout } from './pack-layout.ts';
 import { readPdfOutline } from './pdf-outline.ts';
@@ -19,7 +19,7 @@ const MAX_PASSES = 4;
  */
 export async function renderPackPdf(
   renderer: PdfRenderer,
-  pack: { cover: PackCover; notes: readonly PrintNote[] },
+  pack: Omit<PrintPack, 'layout'>,
   options: PrintOptions,
 ): Promise<PackPdf> {
   // Every pass in one page: the browser lays the same fonts and styles out again, warm.

@@ -1,16 +1,24 @@
 export { DOCUMENT_VERSION_LENGTH, documentVersion } from './document-version.ts';
 export { escapeHtml } from './html-escape.ts';
 export { noteBodyHtml } from './note-body-html.ts';
+export { packChangesHtml } from './pack-changes-html.ts';
 export { noteHtml, packHtml } from './print-document.ts';
-export { loadPrintNote, type PrintNoteSources } from './print-note-loader.ts';
+export {
+  loadPrintNote,
+  loadPrintVersion,
+  type PrintNoteSources,
+  type PrintVersionSource,
+} from './print-note-loader.ts';
 export { RUNNING_HEADER_MAX_LENGTH, shortened } from './print-stylesheet.ts';
 export type {
   PackCover,
   PackLayout,
+  PackNoteChanges,
   PaperSize,
+  PrintedTally,
   PrintLanguage,
   PrintNote,
   PrintOptions,
   PrintPack,
 } from './print-types.ts';
-export { printedDate, printWords } from './print-words.ts';
+export { frozenVersionLabel, printedDate, printWords } from './print-words.ts';

@@ -22,6 +22,31 @@ describe('noteBodyHtml', () => {
     );
   });
 
+  it('renders a comparison’s marks as <ins> and <del>, naming each run’s author once when asked', () => {
+    const inserted = (author: string | null) => ({ type: 'inserted', attrs: { author } });
+    const deleted = (author: string | null) => ({ type: 'deleted', attrs: { author } });
+    const content = paragraph(
+      text('Avant '),
+      text('ajouté', [inserted('a1')]),
+      text(' en gras', [inserted('a1'), { type: 'bold' }]),
+      text('ôté', [deleted('a1')]),
+      text('<script>', [inserted(null)]),
+    );
+    expect(html(content)).toBe(
+      '<p>Avant <ins>ajouté</ins><ins><strong> en gras</strong></ins><del>ôté</del><ins>&lt;script&gt;</ins></p>',
+    );
+    const names: Record<string, string> = { a1: '<b>Anne</b>' };
+    const named = noteBodyHtml(
+      { type: 'doc', content: [content] },
+      { headingShift: 1, changeAuthor: (author) => (author === null ? '?' : (names[author] ?? '?')) },
+    );
+    expect(named).toBe(
+      '<p>Avant <ins>ajouté</ins><ins><strong> en gras</strong></ins><span class="change-author">&lt;b&gt;Anne&lt;/b&gt;</span>' +
+        '<del>ôté</del><span class="change-author">&lt;b&gt;Anne&lt;/b&gt;</span>' +
+        '<ins>&lt;script&gt;</ins><span class="change-author">?</span></p>',
+    );
+  });
+
   it('renders every mark, nested in one fixed order', () => {
     const marks = ['highlight', 'strike', 'underline', 'italic', 'bold', 'code'].map((type) => ({ type }));
     expect(html(paragraph(text('tout', marks)))).toBe(

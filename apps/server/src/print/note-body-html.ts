@@ -5,6 +5,11 @@ import { escapeHtml } from './html-escape.ts';
 export type BodyHtmlOptions = {
   /** Levels added to every heading: 1 turns the note's h1–h3 into h2–h4, under the note's own h1 title. */
   headingShift: number;
+  /**
+   * Names the author of a change (`attrs.author` of an `inserted` or `deleted` mark, null when
+   * unknown); when given, each run of one person's insertion or deletion is followed by their name.
+   */
+  changeAuthor?: (author: string | null) => string;
 };
 
 type Mark = { type: string; attrs?: Record<string, unknown> };
@@ -15,6 +20,8 @@ const HEADING_MAX = 6;
 // The tags of the simple marks, outermost first so that the markup is the same whatever order
 // the document lists them in.
 const MARK_TAGS: ReadonlyArray<readonly [string, string]> = [
+  ['inserted', 'ins'],
+  ['deleted', 'del'],
   ['bold', 'strong'],
   ['italic', 'em'],
   ['underline', 'u'],
@@ -26,7 +33,8 @@ const MARK_TAGS: ReadonlyArray<readonly [string, string]> = [
 /**
  * A note's content (ProseMirror JSON valid in the editor schema) as HTML for print: every text
  * and attribute escaped, links kept only for http(s) and mailto targets, task boxes drawn as
- * text, table header rows in a `<thead>` so they repeat on each page.
+ * text, table header rows in a `<thead>` so they repeat on each page, a comparison's `inserted`
+ * and `deleted` marks as `<ins>` and `<del>`.
  */
 export function noteBodyHtml(content: NoteContent, options: BodyHtmlOptions): string {
   return blocks(content.content, options);
@@ -39,10 +47,10 @@ function blocks(children: readonly Node[] | undefined, options: BodyHtmlOptions)
 function block(node: Node, options: BodyHtmlOptions): string {
   switch (node.type) {
     case 'paragraph':
-      return `<p>${inline(node.content)}</p>`;
+      return `<p>${inlineHtml(node.content, options)}</p>`;
     case 'heading': {
       const level = Math.min(HEADING_MAX, clampInteger(node.attrs?.level, 1, 3, 1) + options.headingShift);
-      return `<h${level}>${inline(node.content)}</h${level}>`;
+      return `<h${level}>${inlineHtml(node.content, options)}</h${level}>`;
     }
     case 'bulletList':
       return `<ul>${blocks(itemsWithText(node), options)}</ul>`;
@@ -116,8 +124,14 @@ function isHeaderCell(node: Node): boolean {
   return node.type === 'tableHeader';
 }
 
-/** Runs of inline nodes, consecutive nodes with the same link target grouped under one `<a>`. */
-function inline(children: readonly Node[] | undefined): string {
+/**
+ * Runs of inline nodes, consecutive nodes with the same link target grouped under one `<a>`.
+ * Exported for the pack's page of changes, which prints passages without their block.
+ */
+export function inlineHtml(
+  children: readonly Node[] | undefined,
+  options: Pick<BodyHtmlOptions, 'changeAuthor'>,
+): string {
   const nodes = children ?? [];
   let html = '';
   let index = 0;
@@ -126,7 +140,9 @@ function inline(children: readonly Node[] | undefined): string {
     let end = index + 1;
     while (end < nodes.length && linkOf(nodes[end] as Node) === href) end++;
     const run = nodes.slice(index, end);
-    const inner = run.map(inlineNode).join('');
+    const inner = run
+      .map((node, offset) => inlineNode(node) + authorAfter(nodes, index + offset, options.changeAuthor))
+      .join('');
     if (href === null) html += inner;
     else {
       const text = run.map((node) => node.text ?? '').join('');
@@ -151,6 +167,25 @@ function inlineNode(node: Node): string {
     if (names.has(name)) html = `<${tag}>${html}</${tag}>`;
   }
   return html;
+}
+
+type Change = { kind: string; author: string | null };
+
+function changeOf(node: Node | undefined): Change | null {
+  const mark = (node?.marks as Mark[] | undefined)?.find(({ type }) => type === 'inserted' || type === 'deleted');
+  if (!mark) return null;
+  const author = mark.attrs?.author;
+  return { kind: mark.type, author: typeof author === 'string' ? author : null };
+}
+
+// The name goes once after a run of one person's change of one kind, not after each text node.
+function authorAfter(nodes: readonly Node[], index: number, name: BodyHtmlOptions['changeAuthor']): string {
+  if (!name) return '';
+  const change = changeOf(nodes[index]);
+  if (!change) return '';
+  const next = changeOf(nodes[index + 1]);
+  if (next && next.kind === change.kind && next.author === change.author) return '';
+  return `<span class="change-author">${escapeHtml(name(change.author))}</span>`;
 }
 
 /** The safe link target of an inline node, or null: hostile targets are dropped and the text kept. */

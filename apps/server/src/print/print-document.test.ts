@@ -120,6 +120,30 @@ describe('packHtml', () => {
     expect(html.indexOf('<div class="blank">')).toBeLessThan(html.indexOf('id="note-1"'));
   });
 
+  it('puts the page of changes, when given, between the contents and the first note, on its own named page', () => {
+    const changes = [
+      {
+        title: HOSTILE,
+        state: 'changed' as const,
+        since: { title: HOSTILE, date: new Date('2026-11-30T12:00:00Z') },
+        tallies: [{ name: HOSTILE, inserted: 3, deleted: 2 }],
+        passages: [[{ type: 'text', text: HOSTILE, marks: [{ type: 'inserted', attrs: { author: 'u1' } }] }]],
+        omitted: 0,
+        authors: { u1: HOSTILE },
+      },
+    ];
+    const html = packHtml({ cover, notes, layout: null, changes }, options);
+    const body = html.slice(html.indexOf('<body>'));
+    expect(body.indexOf('class="toc"')).toBeLessThan(body.indexOf('class="changes"'));
+    expect(body.indexOf('class="changes"')).toBeLessThan(body.indexOf('<article'));
+    expect(body.slice(0, body.indexOf('<article'))).not.toMatch(/<h[1-6]/);
+    expect(parts(html).style).toContain('@page changes {');
+    expect(parts(html).style).toContain('"Modifié depuis le dernier dossier"');
+    expect(html).not.toContain('<script');
+    expect(html).toContain(`<ins>${ESCAPED}</ins><span class="change-author">${ESCAPED}</span>`);
+    expect(packHtml({ cover, notes, layout: null }, options)).not.toContain('class="changes"');
+  });
+
   it('prints a hostile cover as plain text', () => {
     const html = packHtml(
       { cover: { title: HOSTILE, date: cover.date, recipient: HOSTILE }, notes, layout: null },

@@ -1,8 +1,13 @@
 import { escapeHtml } from './html-escape.ts';
 import { noteBodyHtml } from './note-body-html.ts';
+import { packChangesHtml } from './pack-changes-html.ts';
 import { printStylesheet, type RunningPage } from './print-stylesheet.ts';
 import type { PrintNote, PrintOptions, PrintPack } from './print-types.ts';
-import { printedDate, printWords } from './print-words.ts';
+import { frozenVersionLabel, printedDate, printWords } from './print-words.ts';
+
+// The footer's left box is one line and the marking is centred beside it: a frozen version's name
+// is cut short there (the title block prints it whole) and takes the place of the date.
+const FOOTER_VERSION_NAME_MAX = 22;
 
 // Placeholder of a table-of-contents page number on the first pass: as wide as the real numbers
 // of a pack under 100 pages, so that the second pass lays out the same pages.
@@ -18,9 +23,10 @@ export function noteHtml(note: PrintNote, options: PrintOptions): string {
 }
 
 /**
- * A briefing pack as one HTML document: a cover, a table of contents, then each note on a new
- * page with its own running header. Each note's title is the document's only h1 for that note
- * (cover and contents use no heading elements), so a PDF outline has one entry per note.
+ * A briefing pack as one HTML document: a cover, a table of contents, the page of changes since
+ * the last pack when `pack.changes` is given, then each note on a new page with its own running
+ * header. Each note's title is the document's only h1 for that note (cover, contents and changes
+ * use no heading elements), so a PDF outline has one entry per note.
  */
 export function packHtml(pack: PrintPack, options: PrintOptions): string {
   const { cover, notes, layout } = pack;
@@ -49,7 +55,13 @@ ${entries}
 </ol>
 </nav>`;
   const tocPage: RunningPage = { name: 'toc', header: cover.title, footer: date };
-  return printDocument(cover.title, notes, options, `${coverHtml}\n${tocHtml}`, layout?.blankBefore ?? [], [tocPage]);
+  const extraPages = [tocPage];
+  let before = `${coverHtml}\n${tocHtml}`;
+  if (pack.changes) {
+    extraPages.push({ name: 'changes', header: words.changes.heading, footer: date });
+    before += `\n${packChangesHtml(pack.changes, options.language)}`;
+  }
+  return printDocument(cover.title, notes, options, before, layout?.blankBefore ?? [], extraPages);
 }
 
 function printDocument(
@@ -64,7 +76,9 @@ function printDocument(
   const pages = notes.map((note, index) => ({
     name: `note-${index + 1}`,
     header: note.theme ? `${note.theme} · ${note.title}` : note.title,
-    footer: `${printedDate(note.date, options.language)} · ${words.version} ${note.version}`,
+    footer: note.frozen
+      ? `${words.version} ${frozenVersionLabel(note.frozen, options.language, FOOTER_VERSION_NAME_MAX)}`
+      : `${printedDate(note.date, options.language)} · ${words.version} ${note.version}`,
   }));
   const pageNames = pages.map(({ name }) => `.${name} { page: ${name}; }`).join('\n');
   const articles = notes

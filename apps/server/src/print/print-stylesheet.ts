@@ -162,5 +162,17 @@ th > p:last-child, td > p:last-child { margin-bottom: 0; }
 .toc-page { flex: none; font-variant-numeric: lining-nums tabular-nums; }
 /* Before the page numbers are known (first pass, or printed from the browser) they take their room unseen. */
 .toc-page-unknown { visibility: hidden; }
-.blank { page: blank; break-after: page; height: 1px; }`;
+.blank { page: blank; break-after: page; height: 1px; }
+ins { text-decoration: underline; text-decoration-thickness: 1pt; text-underline-offset: 2pt; background: #e3f4e1; }
+del { text-decoration: line-through; text-decoration-thickness: 1pt; color: #7a1f1f; background: #fbe4e4; }
+.change-author { font-family: "${SANS_FAMILY}", "Helvetica Neue", Arial, sans-serif; font-size: 0.72em; color: #444; vertical-align: super; margin: 0 0.2em; }
+.changes { page: changes; break-after: page; }
+.changes-heading { font-family: "${SANS_FAMILY}", "Helvetica Neue", Arial, sans-serif; font-size: 1.5em; font-weight: 600; margin: 0 0 1.2em; }
+.changes ol { list-style: none; padding: 0; margin: 0; }
+.changes-note { margin: 0 0 1.2em; }
+.changes-title { font-family: "${SANS_FAMILY}", "Helvetica Neue", Arial, sans-serif; font-weight: 600; margin: 0 0 0.2em; break-after: avoid; }
+.changes-state { font-weight: 400; color: #444; margin-left: 0.4em; }
+.changes-since, .changes-omitted { font-size: 0.85em; color: #444; margin: 0 0 0.3em; }
+.changes-tallies { font-size: 0.9em; margin: 0 0 0.4em; }
+.changes-passage { margin: 0 0 0.4em 0.8em; padding-left: 0.6em; border-left: 1.5pt solid #bbb; }`;
 }

@@ -9,9 +9,15 @@ export type PrintNote = {
   theme: string | null;
   /** The status in the print language, e.g. "Validée". */
   statusLabel: string;
-  /** Short id of the exact content printed: first 8 hex chars of sha256(Y.encodeStateVector(doc)). */
+  /**
+   * How the printed version is named after the word "Version": for the note as it is now, a short
+   * id of the exact content (first 8 hex chars of sha256(Y.encodeStateVector(doc))); for a frozen
+   * version, its name in quotes or its date.
+   */
   version: string;
-  /** When the note last changed. */
+  /** The frozen version printed; absent when the note is printed as it is now. */
+  frozen?: { id: string; name: string | null; createdAt: string };
+  /** When the note last changed or, for a frozen version, when it was frozen. */
   date: Date;
   /** ProseMirror JSON, valid in the editor schema. */
   content: NoteContent;
@@ -46,5 +52,39 @@ export type PackLayout = {
   blankBefore: readonly boolean[];
 };
 
-/** A briefing pack to print: a cover, notes in order, and their layout once known. */
-export type PrintPack = { cover: PackCover; notes: readonly PrintNote[]; layout: PackLayout | null };
+/** How much one person changed in a note, in characters, named for print. */
+export type PrintedTally = { name: string; inserted: number; deleted: number };
+
+/**
+ * What changed in one note of a pack since the last pack that printed it: `new` when no earlier
+ * pack did, `unchanged`, `changed` with who changed how much and the passages, or `lost` when the
+ * version printed then is no longer kept.
+ */
+export type PackNoteChanges = {
+  title: string;
+  state: 'new' | 'unchanged' | 'changed' | 'lost';
+  /** The last pack that printed the note: its cover title and date; null for a new note. */
+  since: { title: string; date: Date } | null;
+  /** One entry per person who changed something, most changes first; empty unless `changed`. */
+  tallies: readonly PrintedTally[];
+  /**
+   * The changed passages, each the inline content (ProseMirror JSON) of one paragraph or heading
+   * in which text carries `inserted` or `deleted` marks whose `attrs.author` is a key of `authors`.
+   */
+  passages: readonly (readonly NoteContent[])[];
+  /** Changed passages left out to keep the page short. */
+  omitted: number;
+  /** The printed name of each author id found in the marks; others print as an unknown author. */
+  authors: Readonly<Record<string, string>>;
+};
+
+/**
+ * A briefing pack to print: a cover, notes in order, their layout once known, and, when asked
+ * for, a page of what changed in each since the last pack.
+ */
+export type PrintPack = {
+  cover: PackCover;
+  notes: readonly PrintNote[];
+  layout: PackLayout | null;
+  changes?: readonly PackNoteChanges[];
+};

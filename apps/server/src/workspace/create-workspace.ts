@@ -1,6 +1,7 @@
 import type { DocumentStore, MetadataStore } from '@plume/storage';
 import type { Logger } from 'pino';
 import type { Auth } from '../auth/create-auth.ts';
+import { createPackHistory, type PackHistory } from '../packs/pack-history.ts';
 import { createNoteIndexer, type NoteIndexer } from '../search/note-indexer.ts';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -21,6 +22,8 @@ export type Workspace = {
   readonly events: WorkspaceEvents;
   /** Each note's versions, frozen per burst of editing, by name, on validation, and restored. */
   readonly versions: NoteVersions;
+  /** Which briefing packs printed which version of each note. */
+  readonly packs: PackHistory;
   /** Indexes what is pending and stops the change feed; used at shutdown, before the stores close. */
   close(): Promise<void>;
 };
@@ -51,6 +54,7 @@ export function createWorkspace(options: {
     indexer,
     events,
     versions,
+    packs: createPackHistory(notes),
     presenter: createNotePresenter(auth.store, rooms),
     lifecycle: createNoteLifecycle({
       notes,
