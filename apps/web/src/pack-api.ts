@@ -1,5 +1,5 @@
-import type { PackRequest } from '@plume/protocol';
-import { ApiCallError, jsonRequest } from './api-client.ts';
+import type { PackRequest, PackSourcesResponse } from '@plume/protocol';
+import { ApiCallError, callApi, jsonRequest } from './api-client.ts';
 import type { Language } from './i18n/translator.ts';
 
 /** A rendered pack: the PDF and the file name the server gave it. */
@@ -27,6 +27,9 @@ export const packApi = {
     }
     return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
   },
+  /** Which version a pack would print of each note, and the last pack that printed it, in the order asked. */
+  sources: (noteIds: readonly string[]) =>
+    callApi<PackSourcesResponse>(`/api/packs/sources?${new URLSearchParams({ noteIds: noteIds.join(',') })}`),
   /** Address of the same pack as HTML, for a frame to load and print. */
   htmlUrl: (body: PackRequest, language: Language) =>
     `/api/packs/html?${new URLSearchParams({ lang: language, pack: JSON.stringify(body) })}`,

@@ -1,3 +1,5 @@
+export type { ChangeKind, ChangeLook, ChangeMarkOptions } from './change-marks.ts';
+export { createChangeMarks } from './change-marks.ts';
 export type { DocumentRules } from './document-rules.ts';
 export { createDocumentRules, MAX_NESTING_DEPTH, TEXT_NODE } from './document-rules.ts';
 export type { EditorExtensionOptions } from './editor-extensions.ts';

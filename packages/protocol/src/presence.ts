@@ -17,7 +17,7 @@ export const PRESENCE_COLORS = [
   '#b3261e',
   '#6f42c1',
   '#0b7285',
-  '#a61e4d',
+  '#c2338a',
   '#5c6f00',
 ] as const;
 

@@ -12,29 +12,26 @@ const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
 };
 
 /**
- * The "Exporter" menu of a note page: a disclosure holding one download link per format, opened
- * and closed with the keyboard as with the mouse; Escape or leaving it closes it. Needs no cleanup.
+ * The "Exporter" menu of a note page, or "Exporter cette version" of one version when `versionId`
+ * is given: a disclosure holding one download link per format, opened and closed with the
+ * keyboard as with the mouse; Escape or leaving it closes it. Needs no cleanup.
  */
-export function createExportMenu(options: { i18n: Translator; noteId: string }): HTMLElement {
-  const { i18n, noteId } = options;
-  const summary = h('summary', {}, i18n.t('export.menu'));
+export function createExportMenu(options: { i18n: Translator; noteId: string; versionId?: string }): HTMLElement {
+  const { i18n, noteId, versionId } = options;
+  const label = i18n.t(versionId === undefined ? 'export.menu' : 'export.version');
+  const summary = h('summary', {}, label);
   const links = EXPORT_FORMATS.map((format) =>
     h(
       'li',
       {},
       h(
         'a',
-        { href: exportNotePath(noteId, format, i18n.language), download: '', 'data-format': format },
+        { href: exportNotePath(noteId, format, i18n.language, versionId), download: '', 'data-format': format },
         i18n.t(FORMAT_LABELS[format]),
       ),
     ),
   );
-  const menu = h(
-    'details',
-    { class: 'export-menu' },
-    summary,
-    h('ul', { 'aria-label': i18n.t('export.menu') }, ...links),
-  );
+  const menu = h('details', { class: 'export-menu' }, summary, h('ul', { 'aria-label': label }, ...links));
   menu.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !menu.open) return;
     menu.open = false;

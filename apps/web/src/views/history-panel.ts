@@ -1,12 +1,15 @@
-import { type NoteDetail, roleAllows, type VersionSummary } from '@plume/protocol';
+import { type NoteDetail, type PackedNote, roleAllows, type VersionSummary } from '@plume/protocol';
+import { type AuthorshipApi, authorshipApi } from '../authorship-api.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
+import { type PackApi, packApi } from '../pack-api.ts';
 import { throttle } from '../throttle.ts';
 import type { VersionsApi } from '../versions-api.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { keepFocus } from './keep-focus.ts';
 import { openNameVersionDialog } from './name-version-dialog.ts';
+import { openVersionComparisonDialog } from './version-comparison-dialog.ts';
 import { openVersionDialog } from './version-dialog.ts';
 
 /** While the note changes, its versions are fetched again at most this often: 10 s, in ms. */
@@ -30,9 +33,11 @@ export type HistoryPanel = {
 /**
  * "Historique": a note's versions, newest first, each with its date, kind, name, authors and
  * length; a slider over them, oldest on the left as in Etherpad's timeslider, kept in step with the
- * list; a click opens a version read-only, from where editors and owners restore it. Editors and
- * owners also name the current state. After a restore, the panel offers to undo it by restoring
- * the version frozen just before. `isShown` says whether the panel is open: closed, it fetches nothing.
+ * list; a click opens a version read-only, from where editors and owners restore it. The version
+ * the slider stands on is compared with the note as it is now or with the version before it, each
+ * change attributed to its author. Editors and owners also name the current state. After a
+ * restore, the panel offers to undo it by restoring the version frozen just before. `isShown` says
+ * whether the panel is open: closed, it fetches nothing.
  */
 export function mountHistoryPanel(
   container: HTMLElement,
@@ -41,10 +46,14 @@ export function mountHistoryPanel(
     note: NoteDetail;
     notes: Pick<NotesApi, 'get'>;
     versions: VersionsApi;
+    /** The authorship API, for comparisons; the browser's own unless a test passes another. */
+    authorship?: Pick<AuthorshipApi, 'compare'>;
+    /** Which pack last printed the note; the browser's own unless a test passes another. */
+    packs?: Pick<PackApi, 'sources'>;
     isShown: () => boolean;
   },
 ): HistoryPanel {
-  const { i18n, note, notes, versions, isShown } = deps;
+  const { i18n, note, notes, versions, isShown, authorship = authorshipApi, packs = packApi } = deps;
   const noteId = note.id;
   const canWrite = roleAllows(note.role, 'write');
   const names = new Map<string, string>();
@@ -72,6 +81,16 @@ export function mountHistoryPanel(
     { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' },
     i18n.t('history.open'),
   );
+  const compareCurrent = h(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' },
+    i18n.t('history.compareCurrent'),
+  );
+  const comparePrevious = h(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' },
+    i18n.t('history.comparePrevious'),
+  );
   const sliderBlock = h(
     'div',
     { class: 'history-timeslider' },
@@ -79,10 +98,18 @@ export function mountHistoryPanel(
     slider,
     h('p', { class: 'hint', id: `${sliderId}-hint` }, i18n.t('history.sliderHint')),
     openSelected,
+    h('div', { class: 'history-compare' }, compareCurrent, comparePrevious),
+  );
+  // What the candidate read last: the version the newest pack holding this note printed.
+  let lastPack: PackedNote | null = null;
+  const compareLastPack = h(
+    'button',
+    { type: 'button', class: 'secondary history-last-pack', 'aria-haspopup': 'dialog', hidden: '' },
+    '',
   );
   const items = h('ol', { class: 'history-list', 'aria-label': i18n.t('history.listLabel') });
   const status = h('p', { class: 'muted', role: 'status' }, i18n.t('history.loading'));
-  container.replaceChildren(error, notice, sliderBlock, status, items);
+  container.replaceChildren(error, notice, compareLastPack, sliderBlock, status, items);
   sliderBlock.hidden = true;
 
   if (canWrite) {
@@ -131,6 +158,7 @@ export function mountHistoryPanel(
         error.textContent = '';
         draw();
         resolveAuthors(answer);
+        findLastPack();
       },
       (failure: unknown) => {
         if (disposed || asked !== sequence) return;
@@ -139,6 +167,44 @@ export function mountHistoryPanel(
       },
     );
   }
+
+  function findLastPack(): void {
+    packs.sources([noteId]).then(
+      (answer) => {
+        if (disposed) return;
+        lastPack = answer.notes[0]?.lastPack ?? null;
+        const printed = lastPack && list?.some((version) => version.id === lastPack?.versionId);
+        compareLastPack.hidden = !printed;
+        if (lastPack) {
+          compareLastPack.textContent = i18n.t('history.compareLastPack', {
+            title: lastPack.title,
+            date: i18n.formatDate(`${lastPack.date}T12:00:00Z`),
+          });
+        }
+      },
+      // Without it the panel still works; the button stays hidden.
+      () => undefined,
+    );
+  }
+
+  compareLastPack.addEventListener('click', () => {
+    const printed = list?.find((version) => version.id === lastPack?.versionId);
+    if (!printed) return;
+    select(printed.id);
+    closeDialog?.();
+    closeDialog = openVersionComparisonDialog({
+      i18n,
+      authorship,
+      noteId,
+      from: printed,
+      to: null,
+      labelOf,
+      onClosed: () => {
+        closeDialog = null;
+        compareLastPack.focus();
+      },
+    });
+  });
 
   // Authors are account ids; the note names those who edited it. Someone new since the page opened
   // is looked up once; ids the note cannot name (a deleted account) are left out.
@@ -203,6 +269,8 @@ export function mountHistoryPanel(
     selectedId = version.id;
     slider.value = String(list.length - 1 - index);
     slider.setAttribute('aria-valuetext', `${labelOf(version)} · ${i18n.t(`history.kind.${version.kind}`)}`);
+    // The oldest version has nothing before it to be compared with.
+    comparePrevious.disabled = index === list.length - 1;
     for (const item of items.querySelectorAll<HTMLElement>('.version-item')) {
       if (item.dataset.focusKey === version.id) item.setAttribute('aria-current', 'true');
       else item.removeAttribute('aria-current');
@@ -220,6 +288,30 @@ export function mountHistoryPanel(
     const version = list?.find((candidate) => candidate.id === selectedId);
     if (version) open(version, openSelected);
   });
+
+  // The list runs newest first: the version before the selected one comes after it.
+  function compareSelected(withPrevious: boolean, from: HTMLElement): void {
+    if (list === null) return;
+    const index = list.findIndex((version) => version.id === selectedId);
+    const version = list[index];
+    const previous = list[index + 1];
+    if (!version || (withPrevious && !previous)) return;
+    closeDialog?.();
+    closeDialog = openVersionComparisonDialog({
+      i18n,
+      authorship,
+      noteId,
+      from: withPrevious && previous ? previous : version,
+      to: withPrevious ? version : null,
+      labelOf,
+      onClosed: () => {
+        closeDialog = null;
+        (from.isConnected ? from : slider).focus();
+      },
+    });
+  }
+  compareCurrent.addEventListener('click', () => compareSelected(false, compareCurrent));
+  comparePrevious.addEventListener('click', () => compareSelected(true, comparePrevious));
 
   function open(version: VersionSummary, from: HTMLElement): void {
     select(version.id);

@@ -19,6 +19,7 @@ import type { TemplatesApi } from '../templates-api.ts';
 import type { ThemesApi } from '../themes-api.ts';
 import { throttle } from '../throttle.ts';
 import type { WorkspaceSignal } from '../workspace-events.ts';
+import { createAuthorshipToggle } from './authorship-toggle.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { h } from './dom.ts';
 import { createExportMenu } from './export-menu.ts';
@@ -36,7 +37,8 @@ const REFRESH_INTERVAL_MS = 1000;
 /**
  * The editor page of one note: title, the person's role, whether the server has saved their
  * edits, who is present (a click on someone goes to where they write), the shared editor
- * (read-only unless the role allows writing, kept in the browser too) and, beside it, the note's
+ * (read-only unless the role allows writing, kept in the browser too; each passage in its author's
+ * colour when the person switches authorship colours on) and, beside it, the note's
  * outline, its history of versions, theme, status, live length and status history. Editors rename it and change its theme
  * and status; accounts duplicate it; owners share it and move it to the trash; admins save it as a
  * template. When the server says the person's access changed, the page reopens the note with the
@@ -330,6 +332,7 @@ export function mountNoteView(
     const badges = h('div', { class: 'note-badges' }, status);
     if (!writable) badges.prepend(h('span', { class: 'badge read-only' }, i18n.t('note.readOnly')));
     const actions = h('div', { class: 'note-actions' });
+    const authorship = createAuthorshipToggle({ i18n, storage: window.localStorage });
     if (roleAllows(note.role, 'export')) actions.append(createExportMenu({ i18n, noteId }));
     if (roleAllows(note.role, 'read')) actions.append(printButton());
     if (roleAllows(note.role, 'share')) {
@@ -352,7 +355,8 @@ export function mountNoteView(
     actionError.textContent = '';
     actionDone.textContent = '';
     presenceHint.textContent = '';
-    actions.append(...noteActions(note));
+    // Last: the export menu keeps the first place, where its list has room on a phone.
+    actions.append(...noteActions(note), authorship.button);
     title = createNoteTitle({
       i18n,
       note,
@@ -373,6 +377,7 @@ export function mountNoteView(
       h('div', { class: 'note-head' }, title.element, badges),
       ...(notice ? [h('p', { class: 'notice', role: 'status' }, notice)] : []),
       h('div', { class: 'note-bar' }, presence, actions),
+      authorship.legend,
       presenceHint,
       actionError,
       actionDone,
@@ -424,6 +429,7 @@ export function mountNoteView(
       watchPresence(opened.provider.awareness, (people) => presence.replaceChildren(...people.map(renderPerson))),
       watchFiguresOnceSynced(opened, outline),
       history.follow(opened.doc),
+      authorship.follow({ editor, doc: opened.doc, noteId, accountId }),
     );
     if (writable) editor.commands.focus('end');
   }

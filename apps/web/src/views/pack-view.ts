@@ -1,4 +1,11 @@
-import { type NoteView, PACK_MAX_NOTES, type PackRequest, type Theme } from '@plume/protocol';
+import {
+  type NoteView,
+  PACK_MAX_NOTES,
+  type PackNoteSource,
+  type PackRequest,
+  type PackSource,
+  type Theme,
+} from '@plume/protocol';
 import { ApiCallError } from '../api-client.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { NotesApi } from '../notes-api.ts';
@@ -17,8 +24,10 @@ function today(): string {
 
 /**
  * The briefing pack: notes chosen by hand or all validated notes of a theme, put in reading
- * order, a cover and print options; the server renders one PDF, and where it cannot (no
- * Chromium) the page prints the same pack from the browser.
+ * order, a cover and print options (which version of each note, and the page of changes since
+ * the last pack); each chosen note says which version will print and the last pack that held
+ * it. The server renders one PDF, and where it cannot (no Chromium) the page prints the same
+ * pack from the browser.
  */
 export function mountPackView(
   root: HTMLElement,
@@ -30,6 +39,10 @@ export function mountPackView(
   const chosen: string[] = [];
   let frame: HTMLIFrameElement | null = null;
   let downloadUrl: string | null = null;
+  // What the server said of each chosen note: its validated version and its last pack.
+  const sources = new Map<string, PackNoteSource>();
+  const asking = new Set<string>();
+  const shortDate = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short' });
 
   const titleOf = (noteId: string) => available.find((note) => note.id === noteId)?.title ?? noteId;
 
@@ -59,6 +72,13 @@ export function mountPackView(
   );
   const doubleSided = h('input', { id: 'pack-double-sided', type: 'checkbox' });
   const largeType = h('input', { id: 'pack-large-type', type: 'checkbox' });
+  const sourceValidated = h('input', { id: 'pack-source-validated', type: 'radio', name: 'pack-source' });
+  const sourceCurrent = h('input', { id: 'pack-source-current', type: 'radio', name: 'pack-source' });
+  sourceValidated.checked = true;
+  const sinceLastPack = h('input', { id: 'pack-since-last', type: 'checkbox' });
+  const sourcesStatus = h('p', { class: 'muted', role: 'status' });
+  const source = (): PackSource => (sourceCurrent.checked ? 'current' : 'validated');
+  for (const radio of [sourceValidated, sourceCurrent]) radio.addEventListener('change', () => renderOrder());
   const produce = h('button', { type: 'submit', class: 'primary' }, i18n.t('pack.produce'));
   const error = h('p', { class: 'error', role: 'alert' });
   const done = h('p', { class: 'success', role: 'status' });
@@ -101,7 +121,12 @@ export function mountPackView(
         const item = h(
           'li',
           { class: 'pack-order-item', 'data-note-id': noteId },
-          h('span', { class: 'pack-order-title' }, title),
+          h(
+            'span',
+            { class: 'pack-order-title' },
+            title,
+            h('span', { class: 'pack-order-source' }, describeSource(noteId)),
+          ),
           h(
             'span',
             { class: 'actions' },
@@ -120,6 +145,44 @@ export function mountPackView(
       const fallback = item?.querySelector<HTMLButtonElement>('button:not(:disabled)');
       (target && !target.disabled ? target : fallback)?.focus();
     }
+    askSources();
+  }
+
+  function describeSource(noteId: string): string {
+    const known = sources.get(noteId);
+    if (!known) return '';
+    const printed =
+      source() === 'validated' && known.validated
+        ? i18n.t('pack.willPrintValidated', { date: shortDate.format(new Date(known.validated.createdAt)) })
+        : i18n.t('pack.willPrintCurrent');
+    // A cover's date is a calendar day: read at noon UTC, it stays that day in every time zone near ours.
+    const last = known.lastPack
+      ? i18n.t('pack.lastPack', {
+          title: known.lastPack.title,
+          date: shortDate.format(new Date(`${known.lastPack.date}T12:00:00Z`)),
+        })
+      : i18n.t('pack.neverPacked');
+    return `${printed} · ${last}`;
+  }
+
+  /** Asks the server about chosen notes it has not described yet, then shows what it said. */
+  function askSources(): void {
+    const missing = chosen.filter((noteId) => !sources.has(noteId) && !asking.has(noteId)).slice(0, PACK_MAX_NOTES);
+    if (missing.length === 0) return;
+    for (const noteId of missing) asking.add(noteId);
+    packs.sources(missing).then(
+      (answer) => {
+        for (const noteId of missing) asking.delete(noteId);
+        for (const note of answer.notes) sources.set(note.noteId, note);
+        if (disposed) return;
+        sourcesStatus.textContent = '';
+        renderOrder();
+      },
+      (failure: unknown) => {
+        for (const noteId of missing) asking.delete(noteId);
+        if (!disposed) sourcesStatus.textContent = describeApiError(failure, i18n);
+      },
+    );
   }
 
   function add(noteIds: readonly string[]): number {
@@ -165,6 +228,8 @@ export function mountPackView(
       paper: paper.value === 'Letter' ? 'Letter' : 'A4',
       doubleSided: doubleSided.checked,
       largeType: largeType.checked,
+      source: source(),
+      sinceLastPack: sinceLastPack.checked,
     };
   }
 
@@ -199,6 +264,9 @@ export function mountPackView(
         link.click();
         link.remove();
         done.textContent = i18n.t('pack.produced');
+        // The pack is now the last one of its notes.
+        sources.clear();
+        renderOrder();
       },
       (failure: unknown) => {
         produce.disabled = false;
@@ -244,7 +312,7 @@ export function mountPackView(
       listStatus,
       noteList,
     ),
-    section('pack-order-title', i18n.t('pack.order'), orderEmpty, orderList, orderStatus),
+    section('pack-order-title', i18n.t('pack.order'), orderEmpty, orderList, orderStatus, sourcesStatus),
     section(
       'pack-cover-heading',
       i18n.t('pack.cover'),
@@ -258,6 +326,14 @@ export function mountPackView(
       formField(i18n.t('pack.paper'), paper),
       checkboxField(i18n.t('pack.doubleSided'), doubleSided),
       checkboxField(i18n.t('pack.largeType'), largeType),
+      h(
+        'fieldset',
+        { class: 'pack-source' },
+        h('legend', {}, i18n.t('pack.source')),
+        checkboxField(i18n.t('pack.sourceValidated'), sourceValidated),
+        checkboxField(i18n.t('pack.sourceCurrent'), sourceCurrent),
+      ),
+      checkboxField(i18n.t('pack.sinceLastPack'), sinceLastPack),
     ),
     h('div', { class: 'actions' }, produce, printFromBrowser),
     error,

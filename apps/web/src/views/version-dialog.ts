@@ -7,12 +7,14 @@ import { askToConfirm } from './confirm-dialog.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { openDialog } from './dialog-frame.ts';
 import { h } from './dom.ts';
+import { createExportMenu } from './export-menu.ts';
 
 /**
  * Opens one version of a note in a modal dialog, read-only: its content drawn by a Tiptap editor
  * built from the note's own schema, without collaboration, so nothing typed could reach the note.
  * Editors and owners (`canRestore`) get "Restaurer cette version", asked to confirm first; once the
  * server has restored it, the dialog closes and `onRestored` receives the new `restored` version.
+ * Everyone who may read it can download it with "Exporter cette version", in the note's formats.
  * Returns a function that closes the dialog.
  */
 export function openVersionDialog(deps: {
@@ -53,7 +55,12 @@ export function openVersionDialog(deps: {
   const error = h('p', { class: 'error', role: 'alert' });
   const close = h('button', { type: 'button', class: 'secondary' }, i18n.t('common.close'));
   close.addEventListener('click', () => frame.close());
-  const actions = h('div', { class: 'dialog-actions' }, close);
+  const actions = h(
+    'div',
+    { class: 'dialog-actions' },
+    createExportMenu({ i18n, noteId, versionId: version.id }),
+    close,
+  );
   if (canRestore) {
     const restore = h(
       'button',
