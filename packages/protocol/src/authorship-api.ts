@@ -10,7 +10,7 @@ export const GUEST_AUTHOR_PREFIX = 'guest:';
 
 /** One person who wrote in a note, and the Yjs client ids their edits were made under. */
 export type NoteAuthor = {
-  /** An account id, or `guest:<session id>` for someone who came through a share link. */
+  /** An account id, or `guest:<hash of their session>` for someone who came through a share link. */
   id: string;
   /** The account's name now; guests are all called by one name the browser translates, so null. */
   name: string | null;

@@ -10,6 +10,7 @@ import {
   connectTestClient,
   createTestAccount,
   createTestNote,
+  createTestShareLink,
   noteText,
   openRawCollabSocket,
   startTestServer,
@@ -144,6 +145,24 @@ describe('who wrote what', () => {
     expect(
       (await testApi(server.url, stranger.cookie).get(`/notes/${noteId}/versions/compare?from=x&to=current`)).status,
     ).toBe(404);
+  });
+
+  it('credits a share-link guest under an id that does not give away their session', async () => {
+    const set = await scene();
+    const { server, noteId, alice } = set;
+    const { cookie } = await createTestShareLink(server, noteId, 'editor');
+    const guest = connectTestClient(server.wsUrl, noteId, { cookie });
+    cleanups.push(() => guest.destroy());
+    await guest.synced();
+    typeInNote(guest.doc, 0, 'Proposition d’un invité.');
+    await settled(set, 'Proposition d’un invité.');
+    const { body } = await testApi(server.url, alice.cookie).get<NoteAuthorsResponse>(`/notes/${noteId}/authors`);
+    const [author] = body.authors;
+    expect(body.authors).toHaveLength(1);
+    expect(author?.id).toMatch(/^guest:[0-9a-f]{16}$/);
+    expect(author?.name).toBeNull();
+    const sessions = server.auth.store.sessions.filter(() => true).map((session) => session.id);
+    expect(sessions.some((id) => author?.id.includes(id))).toBe(false);
   });
 
   it('refuses a comparison with a version the note does not have', async () => {

@@ -1,17 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  CLOSE_CODE,
-  type CloseCodeName,
-  COLLAB_PATH,
-  GUEST_AUTHOR_PREFIX,
-  isNoteId,
-  type NoteRole,
-} from '@plume/protocol';
+import { CLOSE_CODE, type CloseCodeName, COLLAB_PATH, isNoteId, type NoteRole } from '@plume/protocol';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Auth } from '../auth/create-auth.ts';
 import type { Principal } from '../auth/sessions.ts';
+import { guestAuthorId } from '../authorship/guest-author-id.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import { type CookiePolicy, readCookie } from '../http/session-cookie.ts';
 import type { Metrics } from '../metrics.ts';
@@ -107,7 +101,7 @@ export function attachCollabEndpoint(options: {
         author: {
           role,
           accountName: by.user?.name ?? null,
-          authorId: by.user?.id ?? `${GUEST_AUTHOR_PREFIX}${by.session.id}`,
+          authorId: by.user?.id ?? guestAuthorId(by.session.id),
           onEdit: () => {
             auth.audit.record({ action: 'note.edited', by, noteId, ip: request.socket.remoteAddress ?? null });
             if (by.user) onAccountEdit?.(noteId, by.user.id);

@@ -32,7 +32,7 @@ export type UpdatePolicy = {
 
 /** Who speaks on a connection, as the access check decided when it opened. */
 export type ConnectionAuthor = PresenceStamp & {
-  /** Whom this connection's edits are credited to: an account id, or `guest:<session id>`. */
+  /** Whom this connection's edits are credited to: an account id, or a guest's `guestAuthorId`. */
   readonly authorId: string;
   /** Called after each update this connection changed the document with. */
   onEdit(): void;
