@@ -1,7 +1,8 @@
 // Compares Plume's sync server with two peers under one load generator, one server at a time, and
 // writes bench/RESULTS.md. Env: BENCH_ROUNDS (runs of each propagation scenario, default 3),
 // BENCH_ONLY (comma-separated scenario keys; RESULTS.md is then left alone), PLUME_CPU_PROFILE (a
-// directory: Plume's host writes --cpu-prof profiles there).
+// directory: Plume's host writes --cpu-prof profiles there), PLUME_EDITOR_WEB_ROOT (a web app
+// already built, for comparing two builds in turn; the editor scenario then does not build).
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { startTestServer } from '@plume/server/testing';
 import { type Row, renderTable, row } from './report.ts';
 import { PACK_NOTES, PACK_RUNS, runBriefingPack } from './scenarios/briefing-pack.ts';
 import { longHistory, runColdLoad } from './scenarios/cold-load.ts';
-import { buildWebApp, NOTE_PAGES, runEditorTyping, TYPISTS } from './scenarios/editor-typing.ts';
+import { buildWebApp, NOTE_PAGES, runEditorTyping, TYPISTS, weighWebApp } from './scenarios/editor-typing.ts';
 import { IDLE_NOTES, runIdleMemory } from './scenarios/idle-memory.ts';
 import { type PropagationLoad, type PropagationResult, runPropagation } from './scenarios/propagation.ts';
 import { runSearch, SEARCH_NOTES, seedSearchCorpus, WORDS_PER_NOTE } from './scenarios/search.ts';
@@ -20,6 +21,7 @@ import { type ServerProcess, startServerProcess } from './servers/server-process
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((key) => key.trim());
 const PLUME_CPU_PROFILE = process.env.PLUME_CPU_PROFILE;
+const PLUME_EDITOR_WEB_ROOT = process.env.PLUME_EDITOR_WEB_ROOT;
 const TYPING = { typingShare: 0.2, opsPerSecond: 5, warmUpMs: 2000, measureMs: 4000 } as const;
 
 /** The propagation scenarios, keyed as BENCH_ONLY names them. */
@@ -166,9 +168,9 @@ async function main(): Promise<void> {
 
   if (wanted('editor')) {
     // The editor's budget is absolute too: a frame is 16 ms whatever another product does.
-    const webRoot = await mkdtemp(join(tmpdir(), 'plume-bench-web-'));
+    const webRoot = PLUME_EDITOR_WEB_ROOT ?? (await mkdtemp(join(tmpdir(), 'plume-bench-web-')));
     try {
-      const bundle = await buildWebApp(webRoot);
+      const bundle = PLUME_EDITOR_WEB_ROOT ? await weighWebApp(webRoot) : await buildWebApp(webRoot);
       log('7 · editor bundle', bundle);
       const only = (value: number) => ({ [PLUME.name]: [value] });
       const sizeTitle = '7 · editor page JavaScript';
@@ -200,11 +202,21 @@ async function main(): Promise<void> {
         plumeOnly.push(row(title, 'key → next frame p50 (ms, vsync wait included)', only(result.frameP50), ms));
         plumeOnly.push(row(title, 'key → next frame p95 (ms, vsync wait included)', only(result.frameP95), ms));
         plumeOnly.push(row(title, 'remote edits shown while measuring', only(result.remoteEdits), (v) => v.toFixed(0)));
+        // The same keys in a bare Tiptap page: what Blink and ProseMirror take before Plume adds anything.
+        const bareTitle = `8b · the same keys in a bare Tiptap page (same schema and styles, no Yjs, alone)`;
+        plumeOnly.push(row(bareTitle, 'key → updated layout p50 (ms)', only(result.bare.layoutP50), ms));
+        plumeOnly.push(row(bareTitle, 'key → updated layout p95 (ms)', only(result.bare.layoutP95), ms));
+        plumeOnly.push(
+          row(bareTitle, 'key → next frame p50 (ms, vsync wait included)', only(result.bare.frameP50), ms),
+        );
+        plumeOnly.push(
+          row(bareTitle, 'key → next frame p95 (ms, vsync wait included)', only(result.bare.frameP95), ms),
+        );
       } finally {
         await server.dispose();
       }
     } finally {
-      await rm(webRoot, { recursive: true, force: true });
+      if (!PLUME_EDITOR_WEB_ROOT) await rm(webRoot, { recursive: true, force: true });
     }
   }
 

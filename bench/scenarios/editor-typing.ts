@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { countWords, DOCUMENT_FIELD, documentUpdateFrom, type NoteContent } from '@plume/editor-schema';
 import { connectTestClient, createTestNote, type TestClient, type TestServer } from '@plume/server/testing';
-import { chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import * as Y from 'yjs';
 import { quantile, sleep } from '../stats.ts';
@@ -38,7 +39,15 @@ export type EditorTypingResult = {
   /** Remote edits applied in the browser while it was measured. */
   remoteEdits: number;
   noteWords: number;
+  /**
+   * The same note and keys in a bare Tiptap page of the same run: Plume's schema and styles, no
+   * Yjs, no carets, no toolbar, no co-authors. What Blink and ProseMirror cost by themselves.
+   */
+  bare: KeyLatency;
 };
+
+/** Key press until the updated layout and until the next frame, p50 and p95, in milliseconds. */
+export type KeyLatency = { layoutP50: number; layoutP95: number; frameP50: number; frameP95: number };
 
 /** Gzipped and raw bytes of the JavaScript the editor page loads. */
 export type BundleSize = { gzipBytes: number; rawBytes: number; files: number };
@@ -51,6 +60,11 @@ export async function buildWebApp(outDir: string): Promise<BundleSize> {
     build: { outDir, emptyOutDir: true, ...(process.env.PLUME_EDITOR_PROFILE ? { minify: false } : {}) },
     logLevel: 'warn',
   });
+  return weighWebApp(outDir);
+}
+
+/** Weighs the scripts the page built into `outDir` loads (gzip level 9, as served compressed). */
+export async function weighWebApp(outDir: string): Promise<BundleSize> {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
   // Every page is the one bundle the index loads, the note editor included.
   const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)];
@@ -64,12 +78,51 @@ export async function buildWebApp(outDir: string): Promise<BundleSize> {
   return { gzipBytes, rawBytes, files: scripts.length };
 }
 
+const EDITOR_SCHEMA_ROOT = fileURLToPath(new URL('../../packages/editor-schema/', import.meta.url));
+// Not on disk: served by the build's plugin from inside the schema package, whose dependencies
+// (Tiptap among them) its imports then resolve against.
+const BARE_ENTRY = join(EDITOR_SCHEMA_ROOT, 'bare-editor-entry.js');
+
+// The bare page's script: Plume's schema in a plain Tiptap editor, built as one classic script.
+async function buildBareEditor(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    root: EDITOR_SCHEMA_ROOT,
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'bare-editor-entry',
+        resolveId: (id) => (id === BARE_ENTRY ? BARE_ENTRY : null),
+        load: (id) =>
+          id === BARE_ENTRY
+            ? [
+                "import { Editor } from '@tiptap/core';",
+                "import { createEditorExtensions } from './src/index.ts';",
+                'window.mountBareEditor = (element, content) =>',
+                '  new Editor({ element, content, injectCSS: false, extensions: createEditorExtensions() });',
+              ].join('\n')
+            : null,
+      },
+    ],
+    build: {
+      write: false,
+      lib: { entry: BARE_ENTRY, formats: ['iife'], name: 'bareEditor', fileName: 'bare-editor' },
+    },
+  });
+  const [result] = Array.isArray(output) ? output : [output];
+  const chunk = result && 'output' in result ? result.output.find((item) => item.type === 'chunk') : undefined;
+  if (!chunk) throw new Error('the bare editor build produced no script');
+  return chunk.code;
+}
+
 /**
  * Opens a 50-page note in headless Chromium while four remote clients type into it, types in the
  * browser at ten keys a second, and times each key from its event to the updated layout and to
- * the next frame.
+ * the next frame; then types the same keys into the same note in a bare Tiptap page.
  */
 export async function runEditorTyping(server: TestServer): Promise<EditorTypingResult> {
+  // Built first, so that no build runs while keys are timed.
+  const bareScript = await buildBareEditor();
   const noteId = await createTestNote(server, 'Programme — cinquante pages');
   const { content, words } = longNote();
   const seeder = connectTestClient(server.wsUrl, noteId, { cookie: server.admin.cookie });
@@ -120,47 +173,80 @@ export async function runEditorTyping(server: TestServer): Promise<EditorTypingR
       }),
     );
 
-    const paragraph = page.locator('.tiptap > p').nth(Math.floor((NOTE_PAGES / 2) * 4));
-    await paragraph.scrollIntoViewIfNeeded();
-    await paragraph.click();
-    await page.keyboard.press('End');
-    await page.evaluate(installKeyTimer);
-    const profiler = process.env.PLUME_EDITOR_PROFILE ? await context.newCDPSession(page) : null;
-    await profiler?.send('Profiler.enable');
-    await profiler?.send('Profiler.start');
-    // A Chromium trace shows where native time goes (typing, style, layout, paint).
-    if (process.env.PLUME_EDITOR_TRACE)
-      await browser.startTracing(page, {
-        path: process.env.PLUME_EDITOR_TRACE,
-        categories: ['devtools.timeline', 'blink'],
-      });
-    const text = 'Le budget de la santé augmente de trois pour cent chaque année. '.repeat(20);
-    await page.keyboard.type(text.slice(0, MEASURED_KEYS * 2), { delay: KEY_INTERVAL_MS });
-    if (profiler) {
-      const { profile } = await profiler.send('Profiler.stop');
-      await writeFile(process.env.PLUME_EDITOR_PROFILE as string, JSON.stringify(profile));
-    }
-    if (process.env.PLUME_EDITOR_TRACE) await browser.stopTracing();
-    const timings = await page.evaluate(() => (window as unknown as { plumeKeyTimings: KeyTimings }).plumeKeyTimings);
+    const plume = await typeAndTime(page, context);
     typing = false;
     await Promise.all(remoteLoops);
+    // The bare page gets the app's styles, so that both lay out the same note the same way.
+    const styles = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
+    );
+    await context.close();
 
-    const layout = timings.layout.slice(MEASURED_KEYS);
-    const frame = timings.frame.slice(MEASURED_KEYS);
+    const bareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const barePage = await bareContext.newPage();
+    await barePage.setContent(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${styles}</style></head><body>` +
+        '<main class="page note-page"><div class="note-layout"><div class="editor-page"></div></div></main></body></html>',
+    );
+    await barePage.addScriptTag({ content: bareScript });
+    await barePage.evaluate((note) => {
+      const mount = (window as unknown as { mountBareEditor: (element: Element, content: unknown) => void })
+        .mountBareEditor;
+      mount(document.querySelector('.editor-page') as Element, note);
+    }, content);
+    await barePage.waitForFunction((text) => document.querySelector('.tiptap')?.textContent?.includes(text), lastWords);
+    const bare = await typeAndTime(barePage, null);
+
     return {
-      layoutP50: quantile(layout, 0.5),
-      layoutP95: quantile(layout, 0.95),
-      frameP50: quantile(frame, 0.5),
-      frameP95: quantile(frame, 0.95),
-      keys: timings.layout.length,
+      ...latencyOf(plume),
+      keys: plume.layout.length,
       remoteEdits,
       noteWords: words,
+      bare: latencyOf(bare),
     };
   } finally {
     typing = false;
     await browser.close();
     for (const client of typists) client.destroy();
   }
+}
+
+// Types the measured text at the end of a paragraph in the middle of the note and returns each
+// key's timings; `profiled` is the context whose page is profiled and traced when asked.
+async function typeAndTime(page: Page, profiled: BrowserContext | null): Promise<KeyTimings> {
+  const paragraph = page.locator('.tiptap > p').nth(Math.floor((NOTE_PAGES / 2) * 4));
+  await paragraph.scrollIntoViewIfNeeded();
+  await paragraph.click();
+  await page.keyboard.press('End');
+  await page.evaluate(installKeyTimer);
+  const browser = profiled?.browser() ?? null;
+  const profiler = profiled && process.env.PLUME_EDITOR_PROFILE ? await profiled.newCDPSession(page) : null;
+  await profiler?.send('Profiler.enable');
+  await profiler?.send('Profiler.start');
+  // A Chromium trace shows where native time goes (typing, style, layout, paint).
+  const tracePath = profiled ? process.env.PLUME_EDITOR_TRACE : undefined;
+  if (tracePath && browser)
+    await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'blink'] });
+  const text = 'Le budget de la santé augmente de trois pour cent chaque année. '.repeat(20);
+  await page.keyboard.type(text.slice(0, MEASURED_KEYS * 2), { delay: KEY_INTERVAL_MS });
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    await writeFile(process.env.PLUME_EDITOR_PROFILE as string, JSON.stringify(profile));
+  }
+  if (tracePath && browser) await browser.stopTracing();
+  return page.evaluate(() => (window as unknown as { plumeKeyTimings: KeyTimings }).plumeKeyTimings);
+}
+
+// The keys after the warm-up.
+function latencyOf(timings: KeyTimings): KeyLatency {
+  const layout = timings.layout.slice(MEASURED_KEYS);
+  const frame = timings.frame.slice(MEASURED_KEYS);
+  return {
+    layoutP50: quantile(layout, 0.5),
+    layoutP95: quantile(layout, 0.95),
+    frameP50: quantile(frame, 0.5),
+    frameP95: quantile(frame, 0.95),
+  };
 }
 
 type KeyTimings = { layout: number[]; frame: number[] };

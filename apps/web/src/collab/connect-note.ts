@@ -1,6 +1,7 @@
 import { COLLAB_PATH } from '@plume/protocol';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { batchProviderSends } from './batched-sync.ts';
 import { keepOfflineCopy, type OfflineCopy } from './offline-copy.ts';
 
 /** Longest wait for the offline copy before connecting anyway, in milliseconds. */
@@ -14,6 +15,11 @@ export type NoteConnection = {
   readonly offlineCopy: OfflineCopy;
   /** The close code with which the server refused the note for good, or null. */
   readonly refusedWith: number | null;
+  /**
+   * Sends and stores at once the changes still waiting for the end of the frame (see
+   * batched-sync.ts): before asking the server what it has stored, so its answer covers them.
+   */
+  flush(): void;
   destroy(): void;
 };
 
@@ -27,8 +33,20 @@ export function connectNote(noteId: string, location: Location, storage: Storage
   const provider = new WebsocketProvider(`${protocol}//${location.host}${COLLAB_PATH}`, noteId, doc, {
     maxBackoffTime: 10_000,
     connect: false,
+    // Each tab holds its own connection and its own copy in IndexedDB: relaying every change and
+    // caret to the other tabs too would only repeat, on the typing path, what the server sends them.
+    disableBc: true,
   });
   const offlineCopy = keepOfflineCopy(noteId, doc, storage);
+  const sends = batchProviderSends(provider);
+  const flush = () => {
+    sends.flush();
+    offlineCopy.flush();
+  };
+  // A page that goes away may never run its timers again: what waits is sent and stored now.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
   let refusedWith: number | null = null;
   let started = false;
   let destroyed = false;
@@ -55,6 +73,8 @@ export function connectNote(noteId: string, location: Location, storage: Storage
     provider.connect();
   };
   window.addEventListener('online', onOnline);
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onHidden);
 
   return {
     doc,
@@ -63,10 +83,16 @@ export function connectNote(noteId: string, location: Location, storage: Storage
     get refusedWith() {
       return refusedWith;
     },
+    flush,
     destroy() {
       destroyed = true;
       clearTimeout(waitForCopy);
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      // The editor is gone by now; its last changes and the caret it took away go out first.
+      sends.dispose();
+      offlineCopy.flush();
       provider.destroy();
       // The offline copy closes with the document.
       doc.destroy();

@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { createDeferredJob } from './deferred-job.ts';
 
 /** The IndexedDB database keeping a note in this browser is named this, then the note's id. */
 const DATABASE_PREFIX = 'plume-note-';
@@ -10,6 +11,12 @@ const PROBE_DATABASE = 'plume-probe';
 /** Where the ids of the notes kept are listed, for browsers that cannot list their databases. */
 const KEPT_NOTES_KEY = 'plume.offlineNotes';
 
+/** Longest wait before the person's own changes are written when the page draws no frame, in milliseconds. */
+const LOCAL_WRITE_LATEST_MS = 50;
+
+/** Longest wait before co-authors' changes, which the server already holds, are written, in milliseconds. */
+const REMOTE_WRITE_LATEST_MS = 1000;
+
 /** A note's document kept in this browser's IndexedDB, so edits outlive the tab that made them. */
 export type OfflineCopy = {
   /**
@@ -19,20 +26,38 @@ export type OfflineCopy = {
   readonly loaded: Promise<boolean>;
   /** Whether the copy is being kept: false until loaded, and for good when IndexedDB is unavailable. */
   readonly available: boolean;
+  /** Writes at once the changes waiting to be written (they are written in batches, see keepOfflineCopy). */
+  flush(): void;
   /** Stops keeping the copy and erases it from the browser. */
   forget(): Promise<void>;
 };
 
 /**
  * Keeps `doc` in the browser under the note's id: what an earlier tab kept is merged into it, and
- * every change is written as it happens. Destroying the document closes the copy.
+ * every change is written: the person's own once the frame showing it is painted (50 ms at most),
+ * co-authors' within a second, each batch merged into one write. Destroying the document writes
+ * what waits, then closes the copy.
  */
 export function keepOfflineCopy(noteId: string, doc: Y.Doc, storage: Storage): OfflineCopy {
   const name = DATABASE_PREFIX + noteId;
   let persistence: IndexeddbPersistence | null = null;
   let closed = false;
   let available = false;
+  let waiting: Uint8Array[] = [];
+  const writes = createDeferredJob(
+    () => {
+      const updates = waiting;
+      waiting = [];
+      if (updates.length === 0 || persistence === null) return;
+      // y-indexeddb's own writer, given one merged update; an origin other than the persistence
+      // is written.
+      persistence._storeUpdate(updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates), null);
+    },
+    { latestMs: LOCAL_WRITE_LATEST_MS, lazyMs: REMOTE_WRITE_LATEST_MS },
+  );
+  // Registered before y-indexeddb's own listener: it runs first, while the database is still open.
   doc.on('destroy', () => {
+    writes.flush();
     closed = true;
     available = false;
   });
@@ -41,6 +66,14 @@ export function keepOfflineCopy(noteId: string, doc: Y.Doc, storage: Storage): O
     rememberKept(storage, noteId);
     const opened = new IndexeddbPersistence(name, doc);
     persistence = opened;
+    // y-indexeddb writes each update inside the transaction that made it, a key press included.
+    doc.off('update', opened._storeUpdate);
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      // What the copy itself brought back is in it already.
+      if (origin === opened || opened._destroyed) return;
+      waiting.push(update);
+      writes.schedule(transaction.local);
+    });
     return opened.whenSynced.then(() => {
       available = !closed;
       return available;
@@ -51,9 +84,13 @@ export function keepOfflineCopy(noteId: string, doc: Y.Doc, storage: Storage): O
     get available() {
       return available;
     },
+    flush: writes.flush,
     forget() {
       closed = true;
       available = false;
+      // The copy is being erased: what waits to be written goes with it.
+      writes.cancel();
+      waiting = [];
       const closing = persistence ? persistence.destroy() : Promise.resolve();
       return Promise.all([indexedDbWorks(), closing])
         .then(([works]) => (works ? deleteDatabase(name) : undefined))

@@ -56,6 +56,9 @@ export function watchSaveState(
     // Before the sync the server may still lack what was typed offline; the sync asks for itself.
     // A socket that the browser holds while offline delivers the question once back online.
     if (readOnly || !provider.synced || !provider.wsconnected || !provider.ws) return;
+    // Changes wait for the end of their frame before they are sent: they must go before the
+    // question, whose answer covers every edit recorded so far.
+    connection.flush();
     provider.ws.send(STORED_QUESTION);
     ledger.asked();
   };

@@ -7,6 +7,8 @@ import { Plugin } from '@tiptap/pm/state';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { coAuthorAwareness } from '../collab/co-author-awareness.ts';
+import { RemoteChangeScroll } from '../collab/remote-change-scroll.ts';
+import { steadyCaretAwareness } from '../collab/steady-caret-awareness.ts';
 import type { UserIdentity } from '../collab/user-identity.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { cleanPastedHtml } from './clean-pasted-html.ts';
@@ -49,8 +51,9 @@ export function createNoteEditor(options: {
       MarkdownLinkRule,
       LinkInteractions.configure({ openDialog: (editor) => openLinkDialog({ editor, i18n }) }),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
+      RemoteChangeScroll,
       CollaborationCaret.configure({
-        provider: { awareness: coAuthorAwareness(provider.awareness) },
+        provider: { awareness: steadyCaretAwareness(coAuthorAwareness(provider.awareness)) },
         user,
         render: renderCaret,
         selectionRender: renderSelection,
