@@ -15,6 +15,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoteActivity } from './note-activity.ts';
 import { createChromiumRenderer, type PdfRenderer } from './pdf/chromium-renderer.ts';
 import { CONTROL_SOCKET_NAME, openPlumeStores } from './plume-stores.ts';
+import { printFontFiles } from './print/index.ts';
 import { attachCollabEndpoint } from './sync/collab-endpoint.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
 import { createNoteVersions, type NoteVersions } from './versions/note-versions.ts';
@@ -109,6 +110,7 @@ export async function startPlumeServer(
     pdfRenderer: () => {
       pdfRenderer ??= createChromiumRenderer({
         executablePath: config.chromiumPath,
+        files: printFontFiles(),
         logger: logger.child({ component: 'pdf' }),
       });
       return pdfRenderer;

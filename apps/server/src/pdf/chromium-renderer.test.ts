@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printFontFaces, printFontFiles } from '../print/print-fonts.ts';
 import { createChromiumRenderer } from './chromium-renderer.ts';
 import { CHROMIUM_SKIP_REASON, TEST_CHROMIUM_PATH } from './chromium-test-support.ts';
 import { ChromiumUnavailableError } from './chromium-unavailable.ts';
@@ -34,7 +40,11 @@ describe.skipIf(CHROMIUM_SKIP_REASON !== null)(
   // Chromium starts cold in the first test: seconds, more on a busy machine.
   { timeout: 30_000 },
   () => {
-    const renderer = createChromiumRenderer({ executablePath: TEST_CHROMIUM_PATH, logger: silent });
+    const renderer = createChromiumRenderer({
+      executablePath: TEST_CHROMIUM_PATH,
+      logger: silent,
+      files: printFontFiles(),
+    });
     let server: Server;
     let origin = '';
     const requested: string[] = [];
@@ -78,6 +88,23 @@ describe.skipIf(CHROMIUM_SKIP_REASON !== null)(
       const first = await readPdfOutline(await renderer.render('<!doctype html><h1>Préparée</h1>'));
       const second = await readPdfOutline(await renderer.render('<!doctype html><h1>Nouvelle</h1>'));
       expect([first, second].map(({ entries }) => entries[0]?.title)).toEqual(['Préparée', 'Nouvelle']);
+    });
+
+    it('answers the linked print fonts from memory, and embeds them in the PDF', async () => {
+      expect(renderer.serves([...printFontFiles().keys()][0] ?? '')).toBe(true);
+      expect(renderer.serves(`${origin}/style.css`)).toBe(false);
+      const pdf = await renderer.render(`<!doctype html><html><head><style>${printFontFaces('linked')}
+        body { font-family: "Plume Serif" }</style></head><body><h1>Police liée</h1>
+        <img src="${origin}/tracker.png" alt=""></body></html>`);
+      const directory = await mkdtemp(join(tmpdir(), 'plume-fonts-'));
+      try {
+        await writeFile(join(directory, 'fonts.pdf'), pdf);
+        const { stdout } = await promisify(execFile)('pdffonts', [join(directory, 'fonts.pdf')]);
+        expect(stdout).toMatch(/SourceSerif4/);
+      } finally {
+        await rm(directory, { recursive: true, force: true });
+      }
+      expect(requested).toEqual([]);
     });
 
     it('renders several documents at once on one browser', async () => {

@@ -21,6 +21,8 @@ export type PdfRenderer = {
    * what to render; failures surface in that render, never here.
    */
   warmUp(): void;
+  /** Whether documents may load this URL: one of the files the renderer was given. */
+  serves(url: string): boolean;
   /** Closes the browser; renders started afterwards are refused. */
   close(): Promise<void>;
 };
@@ -32,6 +34,11 @@ export type ChromiumRendererOptions = {
   logger: Logger;
   /** Longest one render may take, queueing excluded, in milliseconds (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Files the documents may load, by exact URL (the linked print fonts); every other request is
+   * refused. None by default.
+   */
+  files?: ReadonlyMap<string, Uint8Array>;
   /** Renders run at once; others wait their turn (default 2). */
   maxConcurrent?: number;
 };
@@ -56,7 +63,7 @@ const CHROMIUM_FLAGS = [
  * request refused, at most `maxConcurrent` at once.
  */
 export function createChromiumRenderer(options: ChromiumRendererOptions): PdfRenderer {
-  const { executablePath, logger } = options;
+  const { executablePath, logger, files = new Map<string, Uint8Array>() } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const slots = createSlots(options.maxConcurrent ?? 2);
   let browser: Promise<Browser> | null = null;
@@ -113,7 +120,18 @@ export function createChromiumRenderer(options: ChromiumRendererOptions): PdfRen
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        // The document is given whole: anything it asks the network for is a leak or a tracker.
+        const file = request.method() === 'GET' ? files.get(request.url()) : undefined;
+        if (file) {
+          // Fonts are fetched with CORS from a document of no origin; cached by the page, so that
+          // the passes of one pack decode each font once.
+          const headers = { 'cache-control': 'max-age=86400', 'access-control-allow-origin': '*' };
+          request
+            .respond({ status: 200, contentType: 'font/woff2', headers, body: file })
+            .catch((error: unknown) => logger.debug({ err: error }, 'could not answer a request of a PDF page'));
+          return;
+        }
+        // The document is given whole but for those files: anything else it asks the network for
+        // is a leak or a tracker.
         request.abort('blockedbyclient').catch((error: unknown) => {
           logger.debug({ err: error }, 'could not refuse a request of a PDF page');
         });
@@ -186,6 +204,7 @@ export function createChromiumRenderer(options: ChromiumRendererOptions): PdfRen
         (error: unknown) => ({ error }),
       );
     },
+    serves: (url) => files.has(url),
     async close() {
       closed = true;
       const ready = spare;

@@ -69,6 +69,7 @@ function scriptedRenderer(passes: Array<() => Promise<Uint8Array>>): PdfRenderer
     render,
     withPage: (work) => work(render),
     warmUp: () => {},
+    serves: () => false,
     close: async () => {},
   };
 }

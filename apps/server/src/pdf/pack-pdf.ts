@@ -1,4 +1,11 @@
-import { type PackLayout, type PrintOptions, type PrintPack, packHtml } from '../print/index.ts';
+import {
+  type FontSource,
+  type PackLayout,
+  type PrintOptions,
+  type PrintPack,
+  packHtml,
+  printFontFiles,
+} from '../print/index.ts';
 import type { PdfRenderer } from './chromium-renderer.ts';
 import { measurePack, packLayout } from './pack-layout.ts';
 import { readPdfOutline } from './pdf-outline.ts';
@@ -22,11 +29,13 @@ export async function renderPackPdf(
   pack: Omit<PrintPack, 'layout'>,
   options: PrintOptions,
 ): Promise<PackPdf> {
+  // Linked fonts are loaded and decoded once for every pass, where embedded ones would be each time.
+  const fonts: FontSource = [...printFontFiles().keys()].every((url) => renderer.serves(url)) ? 'linked' : 'embedded';
   // Every pass in one page: the browser lays the same fonts and styles out again, warm.
   return renderer.withPage(async (render) => {
     let layout: PackLayout | null = null;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const pdf = await render(packHtml({ ...pack, layout }, options));
+      const pdf = await render(packHtml({ ...pack, layout }, { ...options, fonts }));
       const { pageCount, starts } = await noteStarts(pdf, pack.notes.length);
       if (layout && starts.every((start, index) => start === layout?.tocPages[index])) {
         return { pdf, pageCount, layout };

@@ -3,6 +3,8 @@ export { escapeHtml } from './html-escape.ts';
 export { noteBodyHtml } from './note-body-html.ts';
 export { packChangesHtml } from './pack-changes-html.ts';
 export { noteHtml, packHtml } from './print-document.ts';
+export type { FontSource } from './print-fonts.ts';
+export { LINKED_FONT_ORIGIN, printFontFiles } from './print-fonts.ts';
 export {
   loadPrintNote,
   loadPrintVersion,

@@ -54,13 +54,13 @@ export function runningPageRule(page: RunningPage, marking: string, largeType = 
  * honour page breaks. Named pages `cover` and `blank` have no header or footer.
  */
 export function printStylesheet(
-  options: Pick<PrintOptions, 'paper' | 'largeType'>,
+  options: Pick<PrintOptions, 'paper' | 'largeType' | 'fonts'>,
   pages: readonly RunningPage[],
   marking: string,
 ): string {
   const bodySize = options.largeType ? '15.5pt' : '11pt';
   return [
-    printFontFaces(),
+    printFontFaces(options.fonts),
     baseRules(PAGE_SIZES[options.paper], bodySize),
     ...pages.map((page) => runningPageRule(page, marking, options.largeType)),
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { NoteContent } from '@plume/editor-schema';
 import type { PAPER_SIZES, PRINT_LANGUAGES } from '@plume/protocol';
+import type { FontSource } from './print-fonts.ts';
 
 /** A note as it is printed: its metadata in the reader's words and the exact content printed. */
 export type PrintNote = {
@@ -39,6 +40,8 @@ export type PrintOptions = {
   largeType: boolean;
   /** Whether pages are printed on both sides (each note of a pack then starts on a right-hand page). */
   doubleSided: boolean;
+  /** How the document carries its fonts; `linked` only for the server's own renderer. Embedded by default. */
+  fonts?: FontSource;
 };
 
 /** The cover page of a pack. */
