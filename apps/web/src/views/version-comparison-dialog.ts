@@ -1,6 +1,6 @@
 import { createChangeMarks, createEditorExtensions } from '@plume/editor-schema';
 import type { NoteAuthor, VersionComparison, VersionSummary } from '@plume/protocol';
-import { Editor, type JSONContent } from '@tiptap/core';
+import { Editor } from '@tiptap/core';
 import type { AuthorshipApi } from '../authorship-api.ts';
 import { assignAuthorColors, UNKNOWN_AUTHOR_CLASS } from '../collab/author-colors.ts';
 import type { Translator } from '../i18n/translator.ts';
@@ -8,6 +8,7 @@ import { authorName, renderAuthorLegend } from './author-legend.ts';
 import { describeApiError } from './describe-api-error.ts';
 import { openDialog } from './dialog-frame.ts';
 import { h } from './dom.ts';
+import { asNoteDocument } from './note-document.ts';
 
 /**
  * Opens the comparison of two versions of a note in a modal dialog: the newer state read-only,
@@ -57,7 +58,7 @@ export function openVersionComparisonDialog(deps: {
 
   function show(comparison: VersionComparison): void {
     loading.remove();
-    const doc = asDocument(comparison.content);
+    const doc = asNoteDocument(comparison.content);
     if (doc === null) {
       error.textContent = i18n.t('history.comparisonUnreadable');
       return;
@@ -136,10 +137,4 @@ export function openVersionComparisonDialog(deps: {
     },
   );
   return () => frame.close();
-}
-
-// The server sends ProseMirror JSON; anything but a `doc` node cannot be a note.
-function asDocument(json: unknown): JSONContent | null {
-  if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'doc') return null;
-  return json as JSONContent;
 }

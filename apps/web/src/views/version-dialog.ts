@@ -1,6 +1,6 @@
 import { createEditorExtensions } from '@plume/editor-schema';
 import type { VersionSummary } from '@plume/protocol';
-import { Editor, type JSONContent } from '@tiptap/core';
+import { Editor } from '@tiptap/core';
 import type { Translator } from '../i18n/translator.ts';
 import type { VersionsApi } from '../versions-api.ts';
 import { askToConfirm } from './confirm-dialog.ts';
@@ -8,6 +8,7 @@ import { describeApiError } from './describe-api-error.ts';
 import { openDialog } from './dialog-frame.ts';
 import { h } from './dom.ts';
 import { createExportMenu } from './export-menu.ts';
+import { asNoteDocument } from './note-document.ts';
 
 /**
  * Opens one version of a note in a modal dialog, read-only: its content drawn by a Tiptap editor
@@ -98,7 +99,7 @@ export function openVersionDialog(deps: {
 
   function show(json: unknown): void {
     loading.remove();
-    const doc = asDocument(json);
+    const doc = asNoteDocument(json);
     if (doc === null) {
       error.textContent = i18n.t('history.versionUnreadable');
       return;
@@ -142,10 +143,4 @@ export function openVersionDialog(deps: {
     },
   );
   return () => frame.close();
-}
-
-// The server sends ProseMirror JSON; anything but a `doc` node cannot be a note.
-function asDocument(json: unknown): JSONContent | null {
-  if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'doc') return null;
-  return json as JSONContent;
 }
