@@ -8,16 +8,10 @@ import {
 } from '@plume/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  addSessionCookie,
-  DESKTOP,
-  keepScreenshot,
-  paragraphsOf,
-  placeCaretAtEnd,
-  useChromiumPages,
-} from './browser.ts';
+import { DESKTOP, keepScreenshot, openNoteAs, paragraphsOf, placeCaretAtEnd, useChromiumPages } from './browser.ts';
 
-const { newPage, violations } = useChromiumPages();
+const pages = useChromiumPages();
+const { violations } = pages;
 
 const ALICE_TEXT = 'Alice propose un chèque énergie ciblé.';
 const BRUNO_TEXT = 'Bruno le chiffre à 2 milliards.';
@@ -25,12 +19,9 @@ const VERSION_NAME = 'Avant Bruno';
 const opened: Page[] = [];
 
 /** Opens the note as an account whose session cookie goes into a fresh browser profile. */
-async function openNote(server: TestServer, account: TestAccount, noteId: string): Promise<Page> {
-  const page = await newPage(DESKTOP);
+async function openNote(server: TestServer, account: TestAccount, noteId: string, viewport = DESKTOP): Promise<Page> {
+  const page = await openNoteAs(pages, server.url, account.cookie, noteId, viewport);
   opened.push(page);
-  await addSessionCookie(page.context(), server.url, account.cookie);
-  await page.goto(`${server.url}/notes/${noteId}`);
-  await expect.poll(() => page.locator('.note-badges .status').textContent()).toBe('Enregistré');
   return page;
 }
 

@@ -147,3 +147,21 @@ export function useChromiumPages(): {
     violations: () => seen.flat(),
   };
 }
+
+/**
+ * Opens `/notes/<noteId>` on a fresh page of `pages` as the session of `cookie`, and resolves once
+ * the page says the note is saved ("Enregistré").
+ */
+export async function openNoteAs(
+  pages: Pick<ReturnType<typeof useChromiumPages>, 'newPage'>,
+  serverUrl: string,
+  cookie: string,
+  noteId: string,
+  viewport = DESKTOP,
+): Promise<Page> {
+  const page = await pages.newPage(viewport);
+  await addSessionCookie(page.context(), serverUrl, cookie);
+  await page.goto(`${serverUrl}/notes/${noteId}`);
+  await expect.poll(() => page.locator('.note-badges .status').textContent()).toBe('Enregistré');
+  return page;
+}

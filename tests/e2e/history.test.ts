@@ -8,9 +8,10 @@ import {
 } from '@plume/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addSessionCookie, DESKTOP, keepScreenshot, PHONE, useChromiumPages } from './browser.ts';
+import { DESKTOP, keepScreenshot, openNoteAs, PHONE, useChromiumPages } from './browser.ts';
 
-const { newPage, violations } = useChromiumPages();
+const pages = useChromiumPages();
+const { violations } = pages;
 
 const SENT = 'Le candidat propose un chèque énergie ciblé.';
 const LATER = 'Ajout après l’envoi : chiffrage à 2 milliards.';
@@ -28,11 +29,8 @@ function liveParagraphs(page: Page): Promise<string[]> {
 
 /** Opens the note as an account whose session cookie goes into a fresh browser profile. */
 async function openNote(server: TestServer, account: TestAccount, noteId: string, viewport = DESKTOP): Promise<Page> {
-  const page = await newPage(viewport);
+  const page = await openNoteAs(pages, server.url, account.cookie, noteId, viewport);
   opened.push(page);
-  await addSessionCookie(page.context(), server.url, account.cookie);
-  await page.goto(`${server.url}/notes/${noteId}`);
-  await expect.poll(() => page.locator('.note-badges .status').textContent()).toBe('Enregistré');
   return page;
 }
 
