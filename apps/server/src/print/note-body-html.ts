@@ -1,4 +1,5 @@
 import { CELL_ALIGNMENTS, isSafeHref, type NoteContent } from '@plume/editor-schema';
+import { CHANGE_MARKS } from '@plume/protocol';
 import { escapeHtml } from './html-escape.ts';
 
 /** How a note's content is turned into HTML. */
@@ -20,8 +21,8 @@ const HEADING_MAX = 6;
 // The tags of the simple marks, outermost first so that the markup is the same whatever order
 // the document lists them in.
 const MARK_TAGS: ReadonlyArray<readonly [string, string]> = [
-  ['inserted', 'ins'],
-  ['deleted', 'del'],
+  [CHANGE_MARKS.inserted, 'ins'],
+  [CHANGE_MARKS.deleted, 'del'],
   ['bold', 'strong'],
   ['italic', 'em'],
   ['underline', 'u'],
@@ -172,7 +173,9 @@ function inlineNode(node: Node): string {
 type Change = { kind: string; author: string | null };
 
 function changeOf(node: Node | undefined): Change | null {
-  const mark = (node?.marks as Mark[] | undefined)?.find(({ type }) => type === 'inserted' || type === 'deleted');
+  const mark = (node?.marks as Mark[] | undefined)?.find(
+    ({ type }) => type === CHANGE_MARKS.inserted || type === CHANGE_MARKS.deleted,
+  );
   if (!mark) return null;
   const author = mark.attrs?.author;
   return { kind: mark.type, author: typeof author === 'string' ? author : null };
