@@ -76,21 +76,12 @@ export function mountHistoryPanel(
     step: '1',
     'aria-describedby': `${sliderId}-hint`,
   });
-  const openSelected = h(
-    'button',
-    { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' },
-    i18n.t('history.open'),
-  );
-  const compareCurrent = h(
-    'button',
-    { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' },
-    i18n.t('history.compareCurrent'),
-  );
-  const comparePrevious = h(
-    'button',
-    { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' },
-    i18n.t('history.comparePrevious'),
-  );
+  // Each of these opens a dialog over the panel.
+  const dialogButton = (text: string, className = 'secondary') =>
+    h('button', { type: 'button', class: className, 'aria-haspopup': 'dialog' }, text);
+  const openSelected = dialogButton(i18n.t('history.open'));
+  const compareCurrent = dialogButton(i18n.t('history.compareCurrent'));
+  const comparePrevious = dialogButton(i18n.t('history.comparePrevious'));
   const sliderBlock = h(
     'div',
     { class: 'history-timeslider' },
@@ -102,22 +93,15 @@ export function mountHistoryPanel(
   );
   // What the candidate read last: the version the newest pack holding this note printed.
   let lastPack: PackedNote | null = null;
-  const compareLastPack = h(
-    'button',
-    { type: 'button', class: 'secondary history-last-pack', 'aria-haspopup': 'dialog', hidden: '' },
-    '',
-  );
+  const compareLastPack = dialogButton('', 'secondary history-last-pack');
+  compareLastPack.hidden = true;
   const items = h('ol', { class: 'history-list', 'aria-label': i18n.t('history.listLabel') });
   const status = h('p', { class: 'muted', role: 'status' }, i18n.t('history.loading'));
   container.replaceChildren(error, notice, compareLastPack, sliderBlock, status, items);
   sliderBlock.hidden = true;
 
   if (canWrite) {
-    const name = h(
-      'button',
-      { type: 'button', class: 'secondary history-name', 'aria-haspopup': 'dialog' },
-      i18n.t('history.name'),
-    );
+    const name = dialogButton(i18n.t('history.name'), 'secondary history-name');
     name.addEventListener('click', () => {
       closeDialog?.();
       closeDialog = openNameVersionDialog({
