@@ -114,14 +114,15 @@ describe('the workspace: notes by theme, a board by status, search and trash', (
     await expect.poll(() => new URL(page.url()).search).toBe('?view=board');
     await expect.poll(() => titlesIn('draft')).toContain(HEALTH);
     const card = column('draft').locator('.board-card', { hasText: HEALTH });
-    // A live refresh may redraw the board at any moment: wait until both are laid out.
+    // A live refresh may redraw the board at any moment: keep the boxes of the measure that found
+    // both on screen, rather than measure again after the wait.
     const boxes = async () => {
       const from = await card.locator('.card-title').boundingBox();
       const to = await column('validated').boundingBox();
       return from && to ? { from, to } : null;
     };
-    await expect.poll(boxes).not.toBeNull();
-    const laidOut = await boxes();
+    let laidOut = await boxes();
+    await expect.poll(async () => (laidOut = await boxes())).not.toBeNull();
     if (!laidOut) throw new Error('the card or the column is not on screen');
     const { from, to } = laidOut;
     await page.mouse.move(from.x + 10, from.y + from.height / 2);

@@ -236,21 +236,22 @@ export function mountWorkspaceView(
       return moved ? { ...note, status: moved } : note;
     });
     status.textContent = emptyMessage(shown.length);
-    keepFocus(body, () => {
-      body.replaceChildren(
-        query.view === 'board'
-          ? renderNotesBoard(groupByStatus(shown), {
-              i18n,
-              themes: new Map(themeList.map((theme) => [theme.id, theme])),
-              onMove: (note, to) => move(note.id, to),
-            })
-          : renderNotesList(groupByTheme(shown, themeList, i18n.language), {
-              i18n,
-              now: Date.now(),
-              actions: isAccount ? { onDuplicate: duplicate, onTrash: trash } : { onDuplicate: null, onTrash: null },
-            }),
-      );
-    });
+    const next =
+      query.view === 'board'
+        ? renderNotesBoard(groupByStatus(shown), {
+            i18n,
+            themes: new Map(themeList.map((theme) => [theme.id, theme])),
+            onMove: (note, to) => move(note.id, to),
+          })
+        : renderNotesList(groupByTheme(shown, themeList, i18n.language), {
+            i18n,
+            now: Date.now(),
+            actions: isAccount ? { onDuplicate: duplicate, onTrash: trash } : { onDuplicate: null, onTrash: null },
+          });
+    // Live updates often change nothing on screen: swapping in an identical page would only take
+    // away what the person is pointing at, selecting or about to drag.
+    if (body.childElementCount === 1 && body.firstElementChild?.isEqualNode(next)) return;
+    keepFocus(body, () => body.replaceChildren(next));
   }
 
   function emptyMessage(count: number): string {
