@@ -907,6 +907,28 @@ describe('checklists, page breaks and readers', () => {
   });
 });
 
+describe('keys pressed right after the caret moves', () => {
+  it('splits the paragraph where a key moved the caret, even before Chromium has reported the move', async () => {
+    const { page, noteId } = await openNewNote('Touches rapides');
+    await typeText(page, 'Logement social.');
+    await expect.poll(() => page.locator('.tiptap p').first().textContent()).toBe('Logement social.');
+    // End, its move of the caret, and Enter in one task, before Chromium's selectionchange event:
+    // the order in which a busy page handles End then Enter pressed in quick succession.
+    await page.locator('.tiptap').evaluate((editor) => {
+      const text = editor.querySelector('p')?.firstChild;
+      if (!text) throw new Error('no text to put the caret in');
+      const press = (key: string) =>
+        editor.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, bubbles: true, cancelable: true }));
+      press('End');
+      document.getSelection()?.collapse(text, 'Logement'.length);
+      press('Enter');
+    });
+    await expect.poll(() => page.locator('.tiptap p').allTextContents()).toEqual(['Logement', ' social.']);
+    const shared = await sharedDocument(noteId);
+    await expect.poll(() => xmlOf(shared)).toBe('<paragraph>Logement</paragraph><paragraph> social.</paragraph>');
+  });
+});
+
 describe('the editor on a phone and on a desktop', () => {
   const NOTE = [
     '<h1>Assurance chômage</h1>',

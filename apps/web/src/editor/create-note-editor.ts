@@ -11,6 +11,7 @@ import { RemoteChangeScroll } from '../collab/remote-change-scroll.ts';
 import { steadyCaretAwareness } from '../collab/steady-caret-awareness.ts';
 import type { UserIdentity } from '../collab/user-identity.ts';
 import type { Translator } from '../i18n/translator.ts';
+import { CaretBeforeKeys } from './caret-before-keys.ts';
 import { cleanPastedHtml } from './clean-pasted-html.ts';
 import { openLinkDialog } from './link-dialog.ts';
 import { LinkInteractions } from './link-interactions.ts';
@@ -48,6 +49,7 @@ export function createNoteEditor(options: {
         taskCheckboxLabel: (text) => (text.trim() ? i18n.t('editor.task', { text }) : i18n.t('editor.taskEmpty')),
       }),
       ReadOnlyAttribute,
+      CaretBeforeKeys,
       MarkdownLinkRule,
       LinkInteractions.configure({ openDialog: (editor) => openLinkDialog({ editor, i18n }) }),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
