@@ -149,14 +149,8 @@ describe('who wrote what, in the browser', () => {
     await writer.keyboard.press('Control+Home');
     await writer.keyboard.press('End');
     await writer.keyboard.press('ArrowLeft');
-    // Each key's deletion is awaited before the next key. Six Backspaces sent back to back, faster
-    // than anyone types, lose one once in a few runs here; the cause is not found yet (see the
-    // closing note of issue 8), and this test is about attribution, not key handling.
-    const beforeCaret = ALICE_TEXT.slice(0, -1);
-    for (let count = 1; count <= ' ciblé'.length; count += 1) {
-      await writer.keyboard.press('Backspace');
-      await expect.poll(() => paragraphsOf(writer).then(([first]) => first)).toBe(`${beforeCaret.slice(0, -count)}.`);
-    }
+    // Back to back, as a held key sends them: each must see the caret where ArrowLeft put it.
+    for (let count = 0; count < ' ciblé'.length; count += 1) await writer.keyboard.press('Backspace');
     const shortened = ALICE_TEXT.replace(' ciblé', '');
     await expect.poll(() => paragraphsOf(coWriter)).toEqual([shortened, `${BRUNO_TEXT} Financé.`]);
 
