@@ -244,7 +244,13 @@ function structureOf(page: Page) {
 }
 
 /** Classes the editor gives its own elements; a pasted one is never kept. */
-const EDITOR_CLASSES = ['tableWrapper', 'page-break', 'ProseMirror-trailingBreak', 'ProseMirror-separator'];
+const EDITOR_CLASSES = [
+  'tableWrapper',
+  'page-break',
+  'ProseMirror-trailingBreak',
+  'ProseMirror-separator',
+  'near-caret',
+];
 
 describe('the editor toolbar', () => {
   it('formats text and builds blocks with every button, and the shared document has them', async () => {

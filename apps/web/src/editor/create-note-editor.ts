@@ -11,6 +11,7 @@ import { RemoteChangeScroll } from '../collab/remote-change-scroll.ts';
 import { steadyCaretAwareness } from '../collab/steady-caret-awareness.ts';
 import type { UserIdentity } from '../collab/user-identity.ts';
 import type { Translator } from '../i18n/translator.ts';
+import { BlocksNearCaret } from './blocks-near-caret.ts';
 import { CaretBeforeKeys } from './caret-before-keys.ts';
 import { cleanPastedHtml } from './clean-pasted-html.ts';
 import { openLinkDialog } from './link-dialog.ts';
@@ -50,6 +51,7 @@ export function createNoteEditor(options: {
       }),
       ReadOnlyAttribute,
       CaretBeforeKeys,
+      BlocksNearCaret,
       MarkdownLinkRule,
       LinkInteractions.configure({ openDialog: (editor) => openLinkDialog({ editor, i18n }) }),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
