@@ -16,6 +16,7 @@ import {
   type ToolbarAction,
 } from './toolbar-actions.ts';
 import { toolbarButton } from './toolbar-button.ts';
+import { toolbarContextOf } from './toolbar-context.ts';
 
 /** Longest waits before the toolbar follows the person's own edit and a co-author's, in milliseconds. */
 const LOCAL_REFRESH_DELAY_MS = 100;
@@ -92,12 +93,16 @@ export function mountEditorToolbar(container: HTMLElement, deps: { editor: Edito
 
   let idle = 0;
   let later: ReturnType<typeof setTimeout> | undefined;
+  let shownContext: string | null = null;
   const refresh = () => {
     cancelIdleCallback(idle);
     clearTimeout(later);
     idle = 0;
     later = undefined;
     const editable = editor.isEditable;
+    const context = toolbarContextOf(editor.state, editable);
+    if (context !== null && context === shownContext) return;
+    shownContext = context;
     for (const refresher of refreshers) refresher(editable);
     const inTable = editable && isInTable(editor);
     if (table.hidden === inTable) {
