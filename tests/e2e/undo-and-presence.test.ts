@@ -163,6 +163,9 @@ describe('the presence list', () => {
     // Out of the editor, Bruno has no caret in the note: the list says so rather than moving Alice.
     await bruno.getByRole('heading', { name: 'À propos de cette note' }).click();
     await alice.keyboard.press('Control+Home');
+    // Chromium reports the caret's jump a moment after the key; a click sooner would leave the
+    // editor before it heard of it.
+    await expect.poll(() => caretOf(alice)).toMatchObject({ head: 1, onScreen: true });
     await alice.getByRole('button', { name: 'Bruno Petit' }).click();
     await expect
       .poll(() => alice.locator('.presence-hint').textContent())
