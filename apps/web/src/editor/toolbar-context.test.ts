@@ -21,7 +21,7 @@ describe('the toolbar context', () => {
     expect(toolbarContextOf(state, true)).toBe(before);
   });
 
-  it('changes with the block, the marks at the caret, the selection and whether the note is editable', () => {
+  it('changes with the block, the marks at the caret and whether the note is editable', () => {
     const doc = schema.node('doc', null, [
       schema.node('heading', { level: 2 }, schema.text('Titre')),
       paragraph('Du texte'),
