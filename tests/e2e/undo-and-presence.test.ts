@@ -127,6 +127,42 @@ describe('undo in a paragraph two people write in', () => {
   });
 });
 
+describe('typing far from where the note was opened', () => {
+  // The note's blocks out of sight are not drawn (content-visibility in styles.css): each jump
+  // must still put the keys where the caret went, on screen.
+  it('writes at the end, at the start and a few pages up, each where the caret is', async () => {
+    const id = await createTestNote(server, 'Santé — programme complet');
+    const sentence = 'Le budget de la santé augmente chaque année de trois pour cent. ';
+    await seedNote(
+      id,
+      Array.from({ length: 120 }, (_, index) => `Paragraphe ${index + 1}. ${sentence.repeat(5)}`.trim()),
+    );
+    const page = await openNote(id, await newEditor(id, 'Alice Martin'));
+    await page.locator('.tiptap p').first().click();
+
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => caretOf(page).then(({ onScreen }) => onScreen)).toBe(true);
+    await page.keyboard.type(' Fin.');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.type('[ici]');
+    await page.keyboard.press('Control+Home');
+    await expect.poll(() => caretOf(page)).toMatchObject({ head: 1, onScreen: true });
+    await page.keyboard.type('Début. ');
+
+    await expect.poll(() => paragraphsOf(page).then((paragraphs) => paragraphs.at(-1)?.endsWith(' Fin.'))).toBe(true);
+    const paragraphs = await paragraphsOf(page);
+    expect(paragraphs[0]?.startsWith('Début. Paragraphe 1.')).toBe(true);
+    expect(paragraphs.filter((text) => text.includes('[ici]'))).toHaveLength(1);
+    // Two pages up from the end, not at the start nor the end of the note.
+    const marked = paragraphs.findIndex((text) => text.includes('[ici]'));
+    expect(marked).toBeGreaterThan(60);
+    expect(marked).toBeLessThan(119);
+    await page.locator('.tiptap p', { hasText: '[ici]' }).scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'long-note-desktop');
+  });
+});
+
 describe('the presence list', () => {
   it('takes a person to where a co-author writes, far down a long note', async () => {
     const id = await createTestNote(server, 'Économie — plan de relance');

@@ -29,35 +29,40 @@ function markedBlocks(state: EditorState): string[] {
 const inside = (state: EditorState, index: number) => state.doc.resolve(0).posAtIndex(index, 0) + 3;
 
 describe('the blocks near the caret', () => {
-  it('are the block holding the caret and its two neighbours', () => {
+  it('are the block holding the caret, its two neighbours, and the note’s first and last blocks', () => {
     const state = noteOf(10);
     const at = (index: number) =>
       markedBlocks(state.apply(state.tr.setSelection(TextSelection.create(state.doc, inside(state, index)))));
-    expect(at(5)).toEqual(['Bloc 4', 'Bloc 5', 'Bloc 6']);
-    expect(at(0)).toEqual(['Bloc 0', 'Bloc 1']);
-    expect(at(9)).toEqual(['Bloc 8', 'Bloc 9']);
+    expect(at(5)).toEqual(['Bloc 0', 'Bloc 4', 'Bloc 5', 'Bloc 6', 'Bloc 9']);
+    expect(at(0)).toEqual(['Bloc 0', 'Bloc 1', 'Bloc 9']);
+    expect(at(9)).toEqual(['Bloc 0', 'Bloc 8', 'Bloc 9']);
   });
 
   it('cover every block a selection spans, with one on each side', () => {
     const state = noteOf(10);
     const selection = TextSelection.create(state.doc, inside(state, 3), inside(state, 6));
     expect(markedBlocks(state.apply(state.tr.setSelection(selection)))).toEqual([
+      'Bloc 0',
       'Bloc 2',
       'Bloc 3',
       'Bloc 4',
       'Bloc 5',
       'Bloc 6',
       'Bloc 7',
+      'Bloc 9',
     ]);
   });
 
   it('follow a block made under the caret, such as a list a Markdown shortcut has just made', () => {
-    let state = noteOf(3);
+    let state = noteOf(4);
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inside(state, 2))));
     const { $from } = state.selection;
     const list = schema.node('bulletList', null, schema.node('listItem', null, $from.parent));
-    state = state.apply(state.tr.replaceWith($from.before(1), $from.after(1), list));
+    const wrapped = state.tr.replaceWith($from.before(1), $from.after(1), list);
+    // The caret stays in the paragraph, now inside the list's item, as a Markdown rule leaves it.
+    state = state.apply(wrapped.setSelection(TextSelection.create(wrapped.doc, $from.pos + 2)));
     expect(state.doc.child(2).type.name).toBe('bulletList');
-    expect(markedBlocks(state)).toEqual(['Bloc 1', 'Bloc 2']);
+    expect(state.selection.$from.parent.textContent).toBe('Bloc 2');
+    expect(markedBlocks(state)).toEqual(['Bloc 0', 'Bloc 1', 'Bloc 2', 'Bloc 3']);
   });
 });
